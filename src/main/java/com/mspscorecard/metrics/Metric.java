@@ -1,0 +1,67 @@
+package com.mspscorecard.metrics;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The monthly metrics of a client, by the names the CSV import, the API and the pages share.
+ * An absent value always means "no data", never zero.
+ */
+public enum Metric {
+
+    NEW_TICKETS(Kind.COUNT),
+    REOPENED_TICKETS(Kind.COUNT),
+    ADMIN_REQUESTS(Kind.COUNT),
+    ESCALATIONS(Kind.COUNT),
+    INVOICES_ISSUED(Kind.COUNT),
+    DISPUTED_INVOICES(Kind.COUNT),
+    LATE_PAYMENTS(Kind.COUNT),
+    AVG_DAYS_TO_PAY(Kind.DECIMAL),
+    REVENUE(Kind.MONEY),
+    DELIVERY_COST(Kind.MONEY),
+    HOURS_SPENT(Kind.DECIMAL),
+    RECOMMENDATIONS_MADE(Kind.COUNT),
+    RECOMMENDATIONS_IMPLEMENTED(Kind.COUNT),
+    RECOMMENDATIONS_IGNORED(Kind.COUNT),
+    SECURITY_INCIDENTS(Kind.COUNT),
+    ENDPOINTS(Kind.COUNT);
+
+    /** How a metric's value is written and stored. */
+    public enum Kind {
+        /** A whole number, at least 0. */
+        COUNT(0),
+        /** A decimal number, at least 0, with at most two decimals. */
+        DECIMAL(2),
+        /** An amount of money in the configured currency, exactly two decimals at most. */
+        MONEY(2);
+
+        private final int scale;
+
+        Kind(int scale) {
+            this.scale = scale;
+        }
+
+        public int scale() {
+            return scale;
+        }
+    }
+
+    private final Kind kind;
+
+    Metric(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The field name used in CSV headers, JSON and columns: {@code new_tickets}. */
+    public String fieldName() {
+        return name().toLowerCase();
+    }
+
+    public static Optional<Metric> byFieldName(String fieldName) {
+        return Arrays.stream(values()).filter(m -> m.fieldName().equals(fieldName)).findFirst();
+    }
+}
