@@ -1,0 +1,21 @@
+package com.mspscorecard.users;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class LoginController {
+
+    static final String VIEW = "users/login";
+
+    @GetMapping("/login")
+    String login(Authentication authentication) {
+        if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
+                && authentication.isAuthenticated()) {
+            return "redirect:/";
+        }
+        return VIEW;
+    }
+}

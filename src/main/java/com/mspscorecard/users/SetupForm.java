@@ -1,0 +1,17 @@
+package com.mspscorecard.users;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+record SetupForm(@NotBlank @Size(max = 100) String username, @Size(max = 200) String displayName,
+        @NotBlank String password, @NotBlank String confirmPassword, Boolean loadDemo) {
+
+    /** An unticked checkbox sends nothing, hence a nullable flag. */
+    boolean demoRequested() {
+        return Boolean.TRUE.equals(loadDemo);
+    }
+
+    static SetupForm empty() {
+        return new SetupForm("", "", "", "", false);
+    }
+}

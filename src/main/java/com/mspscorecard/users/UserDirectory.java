@@ -1,0 +1,17 @@
+package com.mspscorecard.users;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read-only view of users for other modules (account managers of clients, audit actors). */
+public interface UserDirectory {
+
+    List<UserSummary> all();
+
+    /** Enabled owners and account managers: the people a client can be assigned to. */
+    List<UserSummary> accountManagers();
+
+    Optional<UserSummary> byUsername(String username);
+
+    Optional<UserSummary> byId(Long id);
+}

@@ -1,0 +1,190 @@
+package com.mspscorecard.users;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.mspscorecard.audit.AuditEvent;
+import com.mspscorecard.audit.AuditTrail;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class UserService implements UserDirectory, UserDetailsService {
+
+    private final Users users;
+
+    private final PasswordEncoder passwordEncoder;
+
+    private final PasswordPolicy passwordPolicy;
+
+    private final UserSessions sessions;
+
+    private final AuditTrail audit;
+
+    private final Clock clock;
+
+    /** Once a user exists, one always does: users are disabled, never deleted. */
+    private volatile boolean anyUserSeen;
+
+    UserService(Users users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, UserSessions sessions,
+            AuditTrail audit, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        User user = users.findByUsername(username == null ? "" : username.trim())
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        return org.springframework.security.core.userdetails.User.withUsername(user.getUsername())
+                .password(user.getPasswordHash())
+                .authorities(user.getRole().authority())
+                .disabled(!user.isEnabled())
+                .build();
+    }
+
+    boolean anyUserExists() {
+        if (!anyUserSeen) {
+            anyUserSeen = users.count() > 0;
+        }
+        return anyUserSeen;
+    }
+
+    /**
+     * Creates the first owner. Refused once any user exists, even under a race of two setup
+     * requests: the table lock makes the second one see the first.
+     */
+    @Transactional
+    UserSummary createFirstOwner(NewUser owner) {
+        users.lockTable();
+        if (users.count() > 0) {
+            throw new UserRuleViolation("username", "setup.alreadyDone");
+        }
+        UserSummary created = create(new NewUser(owner.username(), owner.displayName(), Role.OWNER, owner.password()));
+        anyUserSeen = true;
+        return created;
+    }
+
+    @Transactional
+    UserSummary create(NewUser newUser) {
+        String username = newUser.username() == null ? "" : newUser.username().trim();
+        if (!username.matches("[A-Za-z0-9._@\\-]{2,100}")) {
+            throw new UserRuleViolation("username", "user.username.invalid");
+        }
+        if (users.findByUsername(username).isPresent()) {
+            throw new UserRuleViolation("username", "user.username.taken");
+        }
+        String displayName = newUser.displayName() == null || newUser.displayName().isBlank() ? username
+                : newUser.displayName().trim();
+        if (displayName.length() > 200) {
+            throw new UserRuleViolation("displayName", "user.displayName.tooLong");
+        }
+        passwordPolicy.check(newUser.password(), username).ifPresent(code -> {
+            throw new UserRuleViolation("password", code);
+        });
+        User user = new User(username, displayName, newUser.role(), passwordEncoder.encode(newUser.password()),
+                Instant.now(clock));
+        try {
+            users.saveAndFlush(user);
+        }
+        catch (DataIntegrityViolationException e) {
+            throw new UserRuleViolation("username", "user.username.taken");
+        }
+        audit.record(AuditEvent.of("CREATED", "USER", user.getId(),
+                "User " + username + " created with role " + newUser.role()));
+        return user.summary();
+    }
+
+    @Transactional
+    void changeRole(Long id, Role role, String actingUsername) {
+        User user = users.findById(id).orElseThrow(() -> new UserRuleViolation("role", "user.notFound"));
+        if (user.getRole() == role) {
+            return;
+        }
+        if (user.getRole() == Role.OWNER && user.isEnabled() && enabledOwners() <= 1) {
+            throw new UserRuleViolation("role", "user.lastOwner");
+        }
+        Role old = user.getRole();
+        user.setRole(role);
+        audit.record(AuditEvent.fieldChange("USER", user.getId(), null, "role", old, role,
+                "Role of " + user.getUsername() + " changed from " + old + " to " + role));
+        sessions.endAllOf(user.getUsername());
+    }
+
+    @Transactional
+    void setEnabled(Long id, boolean enabled, String actingUsername) {
+        User user = users.findById(id).orElseThrow(() -> new UserRuleViolation("enabled", "user.notFound"));
+        if (user.isEnabled() == enabled) {
+            return;
+        }
+        if (!enabled && user.getUsername().equalsIgnoreCase(actingUsername)) {
+            throw new UserRuleViolation("enabled", "user.disableSelf");
+        }
+        if (!enabled && user.getRole() == Role.OWNER && enabledOwners() <= 1) {
+            throw new UserRuleViolation("enabled", "user.lastOwner");
+        }
+        user.setEnabled(enabled);
+        audit.record(AuditEvent.fieldChange("USER", user.getId(), null, "enabled", !enabled, enabled,
+                "User " + user.getUsername() + (enabled ? " enabled" : " disabled")));
+        if (!enabled) {
+            sessions.endAllOf(user.getUsername());
+        }
+    }
+
+    @Transactional
+    void changePassword(String username, String currentPassword, String newPassword) {
+        User user = users.findByUsername(username).orElseThrow(() -> new UserRuleViolation("current", "user.notFound"));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new UserRuleViolation("currentPassword", "password.currentWrong");
+        }
+        passwordPolicy.check(newPassword, user.getUsername()).ifPresent(code -> {
+            throw new UserRuleViolation("newPassword", code);
+        });
+        user.setPasswordHash(passwordEncoder.encode(newPassword));
+        audit.record(AuditEvent.of("PASSWORD_CHANGED", "USER", user.getId(),
+                "User " + user.getUsername() + " changed their password"));
+    }
+
+    private long enabledOwners() {
+        return users.findAll().stream().filter(u -> u.getRole() == Role.OWNER && u.isEnabled()).count();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UserSummary> all() {
+        return users.findAllOrdered().stream().map(User::summary).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UserSummary> accountManagers() {
+        return users.findAllOrdered().stream()
+                .filter(u -> u.isEnabled() && u.getRole() != Role.STAFF)
+                .map(User::summary).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> byUsername(String username) {
+        return username == null ? Optional.empty() : users.findByUsername(username.trim().toLowerCase(Locale.ROOT)).map(User::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> byId(Long id) {
+        return id == null ? Optional.empty() : users.findById(id).map(User::summary);
+    }
+}

@@ -1,0 +1,102 @@
+package com.mspscorecard.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Real headless Chromium through the system ChromeDriver (Debian's {@code chromium} and
+ * {@code chromium-driver}); nothing is downloaded. Where Chromium is missing, browser tests
+ * are skipped with a message, except under CI, where they must run.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome");
+
+    private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+    private final WebDriver driver;
+
+    private final String baseUrl;
+
+    private Browser(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    public static Browser open(int port) {
+        String chromium = firstExisting(CHROMIUM);
+        String chromedriver = firstExisting(DRIVER);
+        if (chromium == null || chromedriver == null) {
+            String message = "Browser test skipped: install chromium and chromium-driver (apt-get install -y "
+                    + "chromium chromium-driver) to run it";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("CI is set, so browser tests must run, but: " + message);
+            }
+            System.out.println(message);
+            Assumptions.abort(message);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1400,1000", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(chromedriver)).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver, "http://localhost:" + port);
+    }
+
+    private static String firstExisting(List<String> candidates) {
+        return candidates.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser go(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public Browser type(By field, String text) {
+        driver.findElement(field).clear();
+        driver.findElement(field).sendKeys(text);
+        return this;
+    }
+
+    public Browser click(By element) {
+        driver.findElement(element).click();
+        return this;
+    }
+
+    public String text(By element) {
+        return driver.findElement(element).getText();
+    }
+
+    public WebDriverWait waitUpTo(Duration duration) {
+        return new WebDriverWait(driver, duration);
+    }
+
+    public Browser signIn(String username, String password) {
+        go("/login").type(By.id("username"), username).type(By.id("password"), password).click(By.id("sign-in"));
+        return this;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
