@@ -16,6 +16,11 @@ final class CsvContent {
             throw new CsvFileException(CsvProblem.EMPTY, "The file is empty. Upload a CSV file with a header row "
                     + "and one row per client and month; the template shows the columns.");
         }
+        if (isUtf16(content)) {
+            // Excel's "Unicode Text" export: readable text, but every other byte is NUL.
+            throw new CsvFileException(CsvProblem.BINARY, "The file is saved as UTF-16 (Excel's \"Unicode Text\"), "
+                    + "which the import does not read. Save it as \"CSV UTF-8\" instead.");
+        }
         if (isBinary(content)) {
             throw new CsvFileException(CsvProblem.BINARY, "This is not a CSV text file: it contains binary data. "
                     + "If it is an Excel workbook, open it and save it as \"CSV UTF-8\" first.");
@@ -30,6 +35,11 @@ final class CsvContent {
             }
         }
         return true;
+    }
+
+    private static boolean isUtf16(byte[] content) {
+        return content.length >= 2 && ((content[0] == (byte) 0xFF && content[1] == (byte) 0xFE)
+                || (content[0] == (byte) 0xFE && content[1] == (byte) 0xFF));
     }
 
     private static boolean isBinary(byte[] content) {

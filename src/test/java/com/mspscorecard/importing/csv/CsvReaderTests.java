@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -56,6 +57,25 @@ class CsvReaderTests {
     }
 
     @Test
+    void refusesUtf16SayingHowToSaveTheFileInstead() {
+        byte[] content = "\uFEFFclient\tmonth\nAcme\t2026-01\n".getBytes(StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> READER.open(content, null))
+                .has(code("file.binary"))
+                .hasMessageContaining("UTF-16");
+    }
+
+    @Test
+    void aWindows1252FileMostlyOfAccentedLettersIsStillText() {
+        // Most bytes of the first KB are above 0x7F: text all the same, not binary.
+        String name = "àèéìòùÀÈÉÌÒÙçÇ€".repeat(8);
+        Result result = read("client,month\n" + name + ",2026-01\nx" + name + ",2026-02\n",
+                CsvFormatDetection.WINDOWS_1252);
+
+        assertThat(result.rows()).extracting(CsvRow::client).containsExactly(name, "x" + name);
+    }
+
+    @Test
     void refusesAFileWithAHeaderButNoRows() {
         assertRefused("client,month,revenue\r\n\r\n".getBytes(StandardCharsets.UTF_8), "file.header_only");
     }
@@ -63,13 +83,22 @@ class CsvReaderTests {
     @Test
     void refusesAFileLargerThanTheLimitWithoutReadingItAll() {
         CsvReader reader = new CsvReader(CsvFixtures.CLOCK, CsvLimits.defaults().withMaxBytes(1024));
-        byte[] content = ("client,month\n" + "Acme,2026-01\n".repeat(100)).getBytes(StandardCharsets.UTF_8);
+        byte[] row = "Acme,2026-01\n".getBytes(StandardCharsets.UTF_8);
+        // Never ends: reading it all would never return.
+        InputStream endless = new InputStream() {
+            private long position;
 
-        assertThatThrownBy(() -> reader.open(new ByteArrayInputStream(content), null))
+            @Override
+            public int read() {
+                return row[(int) (position++ % row.length)];
+            }
+        };
+
+        assertThatThrownBy(() -> reader.open(endless, null))
                 .isInstanceOf(CsvFileException.class)
                 .has(code("file.too_large"))
                 .hasMessageContaining("larger than 1 KB");
-        assertThatThrownBy(() -> reader.open(content, null))
+        assertThatThrownBy(() -> reader.open(new byte[1025], null))
                 .has(code("file.too_large"));
     }
 
