@@ -1,0 +1,82 @@
+package com.mspscorecard.importing.csv;
+
+import com.mspscorecard.metrics.Metric;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes snapshots as CSV in the import's own format: the template's header, {@code YYYY-MM}
+ * months, plain numbers with {@code .} decimals, empty cells for "no data". A file exported and
+ * imported again changes nothing.
+ * <p>
+ * Text that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or CR) is
+ * prefixed with {@code '}; the import strips that prefix again. Numbers are never altered.
+ */
+public final class CsvExport implements AutoCloseable {
+
+    private static final String FORMULA_TRIGGERS = "=+-@\t\r";
+
+    private final CSVPrinter printer;
+
+    /** Starts a file on {@code out}, writing the header row. Closing flushes and closes {@code out}. */
+    public CsvExport(Appendable out) throws IOException {
+        this.printer = new CSVPrinter(out, CSVFormat.RFC4180);
+        printer.printRecord(header());
+    }
+
+    /** {@code client}, {@code month}, then every metric in {@link Metric} order. */
+    public static List<String> header() {
+        List<String> header = new ArrayList<>();
+        header.add(ColumnMapping.CLIENT);
+        header.add(ColumnMapping.MONTH);
+        for (Metric metric : Metric.values()) {
+            header.add(metric.fieldName());
+        }
+        return List.copyOf(header);
+    }
+
+    /** One snapshot; a metric missing from {@code values} is written as an empty cell. */
+    public void row(String client, YearMonth month, Map<Metric, BigDecimal> values) throws IOException {
+        List<String> cells = new ArrayList<>(Metric.values().length + 2);
+        cells.add(neutraliseFormula(client));
+        cells.add(month.toString());
+        for (Metric metric : Metric.values()) {
+            BigDecimal value = values.get(metric);
+            cells.add(value == null ? "" : value.toPlainString());
+        }
+        printer.printRecord(cells);
+    }
+
+    public void flush() throws IOException {
+        printer.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.close(true);
+    }
+
+    /** Text as it is safe to hand to a spreadsheet: {@code =cmd()} becomes {@code '=cmd()}. */
+    public static String neutraliseFormula(String text) {
+        if (text == null || text.isEmpty() || FORMULA_TRIGGERS.indexOf(text.charAt(0)) < 0) {
+            return text;
+        }
+        return "'" + text;
+    }
+
+    /** Undoes {@link #neutraliseFormula}: strips one {@code '} only where it was added. */
+    static String restoreNeutralised(String text) {
+        if (text.length() >= 2 && text.charAt(0) == '\'' && FORMULA_TRIGGERS.indexOf(text.charAt(1)) >= 0) {
+            return text.substring(1);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,163 @@
+package com.mspscorecard.importing.csv;
+
+import com.mspscorecard.metrics.Metric;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Turns one record's cells into a {@link CsvRow}, collecting what is wrong with it. */
+final class CsvRowParser {
+
+    /** Generous for any MSP's monthly figures, and safely inside the stored numeric columns. */
+    private static final int MAX_INTEGER_DIGITS = 12;
+
+    private final ColumnMapping mapping;
+    private final CsvDialect dialect;
+    private final YearMonth currentMonth;
+    private final Pattern number;
+    private final Pattern grouped;
+    private final Pattern groupedWithSpaces;
+    private final Pattern otherDecimal;
+    private final char otherSeparator;
+
+    CsvRowParser(ColumnMapping mapping, CsvDialect dialect, Clock clock) {
+        this.mapping = mapping;
+        this.dialect = dialect;
+        this.currentMonth = YearMonth.now(clock);
+        String d = Pattern.quote(String.valueOf(dialect.decimalSeparator()));
+        this.otherSeparator = dialect.decimalSeparator() == '.' ? ',' : '.';
+        String o = Pattern.quote(String.valueOf(otherSeparator));
+        this.number = Pattern.compile("\\d+(" + d + "\\d*)?|" + d + "\\d+");
+        this.grouped = Pattern.compile("\\d{1,3}(" + o + "\\d{3})+(" + d + "\\d+)?");
+        this.groupedWithSpaces = Pattern.compile("\\d{1,3}([ \\u00A0\\u202F']\\d{3})+(" + d + "\\d+)?");
+        this.otherDecimal = Pattern.compile("\\d*" + o + "\\d+");
+    }
+
+    CsvRow parse(long line, List<String> cells, List<CellError> errors) {
+        String client = client(line, cell(cells, mapping.clientColumn()), errors);
+        YearMonth month = month(line, cell(cells, mapping.monthColumn()), errors);
+        Map<Metric, CellValue> values = new EnumMap<>(Metric.class);
+        int columns = mapping.headers().size();
+        if (cells.size() < columns || hasExtraValues(cells, columns)) {
+            errors.add(new CellError(line, "", "",
+                    "This row has %d values but the header has %d columns. Check for a missing delimiter, or a value containing '%s' that is not in quotes."
+                            .formatted(cells.size(), columns, describe(dialect.delimiter()))));
+            return new CsvRow(line, client, month, values);
+        }
+        mapping.metricColumns().forEach((column, metric) -> {
+            String raw = cells.get(column);
+            CellValue value = metric(line, mapping.header(column), metric, raw, errors);
+            if (value != null) {
+                values.put(metric, value);
+            }
+        });
+        return new CsvRow(line, client, month, values);
+    }
+
+    private static String cell(List<String> cells, int column) {
+        return column < cells.size() ? cells.get(column) : "";
+    }
+
+    private static boolean hasExtraValues(List<String> cells, int columns) {
+        for (int i = columns; i < cells.size(); i++) {
+            if (!cells.get(i).isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String client(long line, String raw, List<CellError> errors) {
+        String client = CsvExport.restoreNeutralised(raw.strip()).strip();
+        if (client.isEmpty()) {
+            errors.add(new CellError(line, mapping.header(mapping.clientColumn()), raw, "The client is missing."));
+            return null;
+        }
+        return client;
+    }
+
+    private YearMonth month(long line, String raw, List<CellError> errors) {
+        String column = mapping.header(mapping.monthColumn());
+        String text = raw.strip();
+        if (text.isEmpty()) {
+            errors.add(new CellError(line, column, raw, "The month is missing."));
+            return null;
+        }
+        MonthFormat format = dialect.monthFormat();
+        YearMonth month = format.parse(text).orElse(null);
+        if (month == null) {
+            String message = "\"%s\" is not a month written as %s.".formatted(text, format.label());
+            for (MonthFormat other : MonthFormat.values()) {
+                if (other != format && other.looksLike(text)) {
+                    message += " It looks like %s: choose that month format for the file.".formatted(other.label());
+                    break;
+                }
+            }
+            errors.add(new CellError(line, column, raw, message));
+            return null;
+        }
+        if (month.isAfter(currentMonth)) {
+            errors.add(new CellError(line, column, raw,
+                    "%s is in the future; the latest month that can be imported is %s.".formatted(month, currentMonth)));
+            return null;
+        }
+        return month;
+    }
+
+    /** The cell's value, or {@code null} after recording why it is not acceptable. */
+    private CellValue metric(long line, String column, Metric metric, String raw, List<CellError> errors) {
+        String text = raw.strip();
+        if (text.isEmpty()) {
+            return CellValue.empty();
+        }
+        boolean negative = text.startsWith("-") || text.startsWith("\u2212");
+        String digits = negative ? text.substring(1).strip() : text;
+        if (!number.matcher(digits).matches()) {
+            errors.add(new CellError(line, column, raw, notANumber(text, digits, metric)));
+            return null;
+        }
+        if (negative) {
+            errors.add(new CellError(line, column, raw, "%s cannot be negative.".formatted(metric.fieldName())));
+            return null;
+        }
+        BigDecimal value = new BigDecimal(digits.replace(dialect.decimalSeparator(), '.'));
+        int scale = metric.kind().scale();
+        if (value.stripTrailingZeros().scale() > scale) {
+            String message = scale == 0
+                    ? "%s must be a whole number, not \"%s\".".formatted(metric.fieldName(), text)
+                    : "%s can have at most %d decimals; \"%s\" has more.".formatted(metric.fieldName(), scale, text);
+            errors.add(new CellError(line, column, raw, message));
+            return null;
+        }
+        value = value.setScale(scale);
+        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            errors.add(new CellError(line, column, raw, "\"%s\" is too large for %s.".formatted(text, metric.fieldName())));
+            return null;
+        }
+        return CellValue.of(value);
+    }
+
+    private String notANumber(String text, String digits, Metric metric) {
+        char decimal = dialect.decimalSeparator();
+        if (grouped.matcher(digits).matches() || groupedWithSpaces.matcher(digits).matches()) {
+            String plain = digits.replaceAll("[^0-9" + Pattern.quote(String.valueOf(decimal)) + "]", "");
+            return "\"%s\" uses a thousands separator, which is not accepted: write %s.".formatted(text, plain);
+        }
+        if (otherDecimal.matcher(digits).matches()) {
+            return "\"%s\" uses '%s' as decimal separator, but this file's decimal separator is '%s': write %s, or change the decimal separator."
+                    .formatted(text, otherSeparator, decimal, digits.replace(otherSeparator, decimal));
+        }
+        return "\"%s\" is not a number; %s needs %s.".formatted(text, metric.fieldName(),
+                metric.kind() == Metric.Kind.COUNT ? "a whole number such as 12" : "a number such as 12" + decimal + "50");
+    }
+
+    private static String describe(char delimiter) {
+        return delimiter == CsvDialect.TAB ? "tab" : String.valueOf(delimiter);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Reading monthly-snapshot CSV files as spreadsheets produce them, and writing them back.
+ * <p>
+ * Pure Java over bytes and text: guesses the dialect ({@link com.mspscorecard.importing.csv.CsvFormatDetection}),
+ * maps the header ({@link com.mspscorecard.importing.csv.ColumnMapping}), and streams validated rows with
+ * their errors ({@link com.mspscorecard.importing.csv.CsvReader}). Matching clients and writing snapshots is
+ * the caller's job.
+ */
+package com.mspscorecard.importing.csv;
