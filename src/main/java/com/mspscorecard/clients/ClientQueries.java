@@ -1,0 +1,54 @@
+package com.mspscorecard.clients;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to clients for other modules, in one query each (never one per client). */
+@Service
+@Transactional(readOnly = true)
+public class ClientQueries {
+
+    private static final String SELECT = """
+            select id, name, external_ref, status, payment_terms, endpoints, contract_mrr, account_manager_id
+            from client
+            """;
+
+    private static final RowMapper<ClientFacts> FACTS = (rs, n) -> new ClientFacts(rs.getLong("id"),
+            rs.getString("name"), rs.getString("external_ref"), ClientStatus.valueOf(rs.getString("status")),
+            PaymentTerms.valueOf(rs.getString("payment_terms")), (Integer) rs.getObject("endpoints"),
+            rs.getBigDecimal("contract_mrr"), (Long) rs.getObject("account_manager_id"));
+
+    private final JdbcTemplate jdbc;
+
+    ClientQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ClientFacts> all() {
+        return jdbc.query(SELECT + " order by lower(name)", FACTS);
+    }
+
+    public List<ClientFacts> active() {
+        return jdbc.query(SELECT + " where status = 'ACTIVE' order by lower(name)", FACTS);
+    }
+
+    public Optional<ClientFacts> byId(long id) {
+        return jdbc.query(SELECT + " where id = ?", FACTS, id).stream().findFirst();
+    }
+
+    /** By external reference first, then by name ignoring case and surrounding spaces (the CSV rule). */
+    public Optional<ClientFacts> byReferenceOrName(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = key.trim();
+        return jdbc.query(SELECT + " where external_ref = ? union all " + SELECT
+                        + " where lower(name) = lower(?) and external_ref is distinct from ?", FACTS, trimmed, trimmed, trimmed)
+                .stream().findFirst();
+    }
+}

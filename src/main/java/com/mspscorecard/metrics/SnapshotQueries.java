@@ -1,0 +1,85 @@
+package com.mspscorecard.metrics;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to monthly snapshots for other modules, streamed in one query. */
+@Service
+@Transactional(readOnly = true)
+public class SnapshotQueries {
+
+    static final String COLUMNS = java.util.Arrays.stream(Metric.values()).map(Metric::fieldName)
+            .collect(Collectors.joining(", "));
+
+    private final JdbcTemplate jdbc;
+
+    SnapshotQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every snapshot of every client, ordered by client and month. */
+    public void forEach(Consumer<SnapshotFigures> consumer) {
+        jdbc.query("select client_id, month, " + COLUMNS + " from monthly_snapshot order by client_id, month",
+                rs -> {
+                    consumer.accept(figures(rs));
+                });
+    }
+
+    /** The snapshots of the given clients, ordered by client and month. */
+    public void forEach(Collection<Long> clientIds, Consumer<SnapshotFigures> consumer) {
+        if (clientIds.isEmpty()) {
+            return;
+        }
+        jdbc.query("select client_id, month, " + COLUMNS
+                        + " from monthly_snapshot where client_id = any (?) order by client_id, month",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", clientIds.toArray())),
+                rs -> {
+                    consumer.accept(figures(rs));
+                });
+    }
+
+    public List<SnapshotFigures> ofClient(long clientId) {
+        List<SnapshotFigures> result = new ArrayList<>();
+        forEach(List.of(clientId), result::add);
+        return result;
+    }
+
+    public Optional<SnapshotFigures> of(long clientId, YearMonth month) {
+        return jdbc.query("select client_id, month, " + COLUMNS
+                + " from monthly_snapshot where client_id = ? and month = ?", (rs, n) -> figures(rs), clientId,
+                month.atDay(1)).stream().findFirst();
+    }
+
+    /** The latest month for which any client has a snapshot. */
+    public Optional<YearMonth> latestMonth() {
+        LocalDate latest = jdbc.queryForObject("select max(month) from monthly_snapshot", LocalDate.class);
+        return Optional.ofNullable(latest).map(YearMonth::from);
+    }
+
+    static SnapshotFigures figures(ResultSet rs) throws SQLException {
+        Map<Metric, BigDecimal> values = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            BigDecimal value = rs.getBigDecimal(metric.fieldName());
+            if (value != null) {
+                values.put(metric, value);
+            }
+        }
+        return new SnapshotFigures(rs.getLong("client_id"), YearMonth.from(rs.getObject("month", LocalDate.class)),
+                values);
+    }
+}
