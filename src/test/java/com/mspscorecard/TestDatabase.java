@@ -77,14 +77,7 @@ public final class TestDatabase {
         catch (SQLException e) {
             throw new IllegalStateException("Could not create a fresh test database", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
-                s.execute("drop database if exists " + name + " with (force)");
-            }
-            catch (SQLException e) {
-                System.err.println("Could not drop test database " + name + ": " + e.getMessage());
-            }
-        }));
+        dropAtExit(withDatabase(url, "postgres"), username, password, name);
         return new TestDatabase(withDatabase(url, name), username, password, "fresh database " + name);
     }
 
@@ -135,17 +128,28 @@ public final class TestDatabase {
             throw new IllegalStateException("No test database: set SCORECARD_TEST_DATABASE_URL, start Docker, "
                     + "or run PostgreSQL on localhost:5432 with user postgres", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name, user, password)));
+        dropAtExit(LOCAL_SERVER + "postgres", user, password, name);
         return new TestDatabase(LOCAL_SERVER + name, user, password, "on the local server, database " + name);
     }
 
-    private static void drop(String name, String user, String password) {
-        try (Connection c = DriverManager.getConnection(LOCAL_SERVER + "postgres", user, password);
-                Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + name + " with (force)");
+    /** Databases this JVM created, dropped one after the other at exit through the maintenance database. */
+    private static final java.util.List<String[]> CREATED = new java.util.ArrayList<>();
+
+    private static synchronized void dropAtExit(String maintenanceUrl, String user, String password, String name) {
+        if (CREATED.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll));
         }
-        catch (SQLException e) {
-            System.err.println("Could not drop test database " + name + ": " + e.getMessage());
+        CREATED.add(new String[] { maintenanceUrl, user, password, name });
+    }
+
+    private static synchronized void dropAll() {
+        for (String[] db : CREATED) {
+            try (Connection c = DriverManager.getConnection(db[0], db[1], db[2]); Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + db[3] + " with (force)");
+            }
+            catch (SQLException e) {
+                System.err.println("Could not drop test database " + db[3] + ": " + e.getMessage());
+            }
         }
     }
 
