@@ -39,6 +39,14 @@ class RoleMatrixTests {
     @Autowired
     MockMvc mvc;
 
+    /** Pages that act on "my own" data look the signed-in user up, so the matrix users exist. */
+    @org.junit.jupiter.api.BeforeEach
+    void matrixUsersExist() {
+        for (String role : ROLES) {
+            com.mspscorecard.support.TestUsers.ensure("matrix-" + role.toLowerCase(), role);
+        }
+    }
+
     static Stream<Arguments> matrix() throws IOException {
         List<Arguments> rows = new ArrayList<>();
         for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:role-matrix/*.csv")) {

@@ -62,9 +62,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokenService tokens)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.securityMatcher("/api/**")
+                .addFilterBefore(new BearerTokenFilter(tokens, problems::unauthorized),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
@@ -113,7 +116,7 @@ class SecurityConfiguration {
                 org.springframework.security.core.AuthenticationException e) throws IOException {
             response.setHeader("WWW-Authenticate", "Basic realm=\"MSP Scorecard\"");
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                    "Authentication is required: use HTTP Basic with your username and password.",
+                    "Authentication is required: use HTTP Basic or a personal API token (Authorization: Bearer ...).",
                     request.getRequestURI());
         }
 
