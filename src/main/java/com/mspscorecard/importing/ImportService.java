@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ImportService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportService.class);
+
     /** Key of the advisory lock that lets one import commit at a time ("IMPORT" in ASCII). */
     static final long COMMIT_LOCK = 0x494D504F5254L;
 
@@ -77,7 +79,9 @@ class ImportService {
                 // Two identical uploads committed at once: the second waits, then sees the first one's rows.
                 jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
                 }, COMMIT_LOCK);
+                long started = System.nanoTime();
                 ImportPreview preview = analysis.analyse(content, options, progress);
+                long analysed = System.nanoTime();
                 if (!preview.valid()) {
                     return new ImportOutcome(ImportOutcome.Status.REJECTED, preview, null, null, null);
                 }
@@ -86,6 +90,8 @@ class ImportService {
                 }
                 Instant before = history.firstImportOf(preview.sha256).orElse(null);
                 writer.write(preview, fileName, progress);
+                log.info("Import of {} ({} rows): read and checked in {} ms, written in {} ms", fileName,
+                        preview.total(), (analysed - started) / 1_000_000, (System.nanoTime() - analysed) / 1_000_000);
                 long runId = history.record(Instant.now(clock), username, fileName, preview.sha256, preview);
                 audit.record(AuditEvent.of("IMPORTED", "IMPORT", runId,
                         "Imported %s (SHA-256 %s): %d rows, %d new, %d changed, %d unchanged, %d clients created"

@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ImportWriter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportWriter.class);
+
     static final int BATCH_SIZE = 1000;
 
     private final JdbcTemplate jdbc;
@@ -44,7 +46,9 @@ class ImportWriter {
     /** @return the number of snapshots written */
     @Transactional(propagation = Propagation.MANDATORY)
     long write(ImportPreview preview, String fileName, ImportProgress progress) {
+        long started = System.nanoTime();
         Map<Long, Long> createdIds = createClients(preview.clientsToCreate, fileName);
+        log.debug("{} clients created in {} ms", createdIds.size(), (System.nanoTime() - started) / 1_000_000);
         List<PreviewRow> toWrite = new ArrayList<>();
         for (PreviewRow row : preview.rows) {
             if (row.kind == PreviewRow.Kind.NEW || row.kind == PreviewRow.Kind.CHANGED) {
@@ -100,6 +104,7 @@ class ImportWriter {
             }
         });
         progress.advance(written[0]);
+        log.debug("{} snapshots upserted in {} ms", written[0], (System.nanoTime() - started) / 1_000_000);
         audit.recordAll(fieldChanges(preview, fileName));
         events.publishEvent(new SnapshotsChanged(clientIds, months));
         return written[0];
