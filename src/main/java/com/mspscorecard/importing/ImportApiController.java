@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
  * {@code POST /api/v1/imports}: the file as multipart field {@code file} or as a {@code text/csv}
@@ -38,7 +39,8 @@ class ImportApiController {
             HttpServletRequest request, Principal principal) throws IOException, ServletException {
         String fileName = "api-upload.csv";
         byte[] content;
-        if (request instanceof MultipartHttpServletRequest multipart) {
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart != null) {
             MultipartFile file = multipart.getFile("file");
             if (file == null) {
                 return rejected("The request has no multipart field \"file\". Send the CSV file in the field \"file\", "
