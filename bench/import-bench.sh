@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# CSV import benchmark: 2,000 clients x 60 months = 120,000 rows with every column, imported through
+# POST /api/v1/imports on a fresh database with -Xmx512m, compared with PostgreSQL \copy of the same rows.
+# Needs: a built jar (./mvnw -q -o -DskipTests package), psql, curl, python3, PostgreSQL on localhost:5432.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER PGPASSWORD=${PGPASSWORD:-postgres}
+DB=scorecard_import_bench
+PORT=${BENCH_PORT:-18431}
+CLIENTS=${CLIENTS:-2000}
+MONTHS=${MONTHS:-60}
+USER_NAME=bench-owner
+PASSWORD='bench owner password 2026'
+WORK=$(mktemp -d)
+JAR=$(ls target/msp-scorecard-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true)
+[ -n "$JAR" ] || { echo "No jar in target/: run ./mvnw -q -o -DskipTests package first" >&2; exit 1; }
+
+APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== fresh database $DB"
+psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB"
+
+echo "== generating $CLIENTS clients x $MONTHS months"
+python3 bench/gen_snapshots.py "$CLIENTS" "$MONTHS" > "$WORK/snapshots.csv"
+ROWS=$(( $(wc -l < "$WORK/snapshots.csv") - 1 ))
+echo "   $ROWS rows, $(du -h "$WORK/snapshots.csv" | cut -f1)"
+
+echo "== starting $JAR with -Xmx512m"
+SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB?reWriteBatchedInserts=true" \
+SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=$PGPASSWORD \
+SCORECARD_ADMIN_USERNAME=$USER_NAME SCORECARD_ADMIN_PASSWORD=$PASSWORD \
+  java -Xmx512m -jar "$JAR" --server.port="$PORT" --logging.level.com.mspscorecard.importing=debug > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://localhost:$PORT/actuator/health" > /dev/null 2>&1 && break
+  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+  sleep 1
+done
+
+echo "== import through the API"
+START=$(date +%s.%N)
+STATUS=$(curl -s -o "$WORK/result.json" -w '%{http_code}' -u "$USER_NAME:$PASSWORD" \
+  -F "file=@$WORK/snapshots.csv;type=text/csv" \
+  "http://localhost:$PORT/api/v1/imports?dry_run=false&create_missing_clients=true")
+END=$(date +%s.%N)
+IMPORT_S=$(echo "$END - $START" | bc -l)
+echo "   HTTP $STATUS: $(head -c 300 "$WORK/result.json")"
+[ "$STATUS" = 200 ] || exit 1
+STORED=$(psql -At -d $DB -c "select count(*) from monthly_snapshot")
+echo "   monthly_snapshot rows: $STORED"
+
+echo "== the same rows with \\copy into a scratch table"
+COLUMNS="client varchar(200), month varchar(10), new_tickets integer, reopened_tickets integer, admin_requests integer,
+  escalations integer, invoices_issued integer, disputed_invoices integer, late_payments integer,
+  avg_days_to_pay numeric(8,2), revenue numeric(14,2), delivery_cost numeric(14,2), hours_spent numeric(10,2),
+  recommendations_made integer, recommendations_implemented integer, recommendations_ignored integer,
+  security_incidents integer, endpoints integer"
+psql -q -d $DB -c "create table bench_scratch ($COLUMNS)"
+START=$(date +%s.%N)
+psql -q -d $DB -c "\\copy bench_scratch from '$WORK/snapshots.csv' with (format csv, header true)"
+END=$(date +%s.%N)
+COPY_S=$(echo "$END - $START" | bc -l)
+
+printf '\nrows %d | import %.2f s | copy %.2f s | ratio %.1fx\n' "$ROWS" "$IMPORT_S" "$COPY_S" "$(echo "$IMPORT_S / $COPY_S" | bc -l)"
+grep -E "Import of|upserted|clients created" "$WORK/app.log" || true
+grep -E "OutOfMemory" "$WORK/app.log" && exit 1 || true

@@ -1,0 +1,212 @@
+package com.mspscorecard.importing;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.mspscorecard.clients.ClientFacts;
+import com.mspscorecard.clients.ClientQueries;
+import com.mspscorecard.importing.csv.CellError;
+import com.mspscorecard.importing.csv.CellValue;
+import com.mspscorecard.importing.csv.CsvFile;
+import com.mspscorecard.importing.csv.CsvReader;
+import com.mspscorecard.metrics.Metric;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a file and classifies every row against the stored snapshots, without writing anything.
+ * Clients are loaded once into maps and the affected snapshots in one query: never a query per row.
+ */
+@Component
+class ImportAnalysis {
+
+    static final int MAX_CLIENT_NAME = 200;
+
+    private final JdbcTemplate jdbc;
+    private final ClientQueries clients;
+    private final CsvReader reader;
+
+    ImportAnalysis(JdbcTemplate jdbc, ClientQueries clients, Clock clock) {
+        this.jdbc = jdbc;
+        this.clients = clients;
+        this.reader = new CsvReader(clock);
+    }
+
+    /**
+     * @throws com.mspscorecard.importing.csv.CsvFileException when the file as a whole cannot be imported
+     */
+    ImportPreview analyse(byte[] content, ImportOptions options, ImportProgress progress) {
+        progress.start(ImportProgress.Phase.READING, ImportProgress.estimateRows(content));
+        Map<String, ClientFacts> byRef = new HashMap<>();
+        Map<String, ClientFacts> byName = new HashMap<>();
+        for (ClientFacts client : clients.all()) {
+            if (client.externalRef() != null) {
+                byRef.put(client.externalRef().strip(), client);
+            }
+            byName.put(client.name().strip().toLowerCase(Locale.ROOT), client);
+        }
+        try (CsvFile file = reader.open(content, options.overrides())) {
+            List<Metric> metrics = new ArrayList<>(file.mapping().columnByMetric().keySet());
+            String clientHeader = file.mapping().header(file.mapping().clientColumn());
+            List<PreviewRow> rows = new ArrayList<>((int) Math.min(progress.total() + 1, 250_000));
+            Map<String, Integer> missing = new LinkedHashMap<>();
+            List<String> missingNames = new ArrayList<>();
+            Map<Long, PreviewRow> byKey = new HashMap<>();
+            file.readRows((csvRow, cellErrors) -> {
+                List<CellError> errors = new ArrayList<>(cellErrors);
+                long[] values = new long[metrics.size()];
+                for (int i = 0; i < values.length; i++) {
+                    CellValue cell = csvRow.values().get(metrics.get(i));
+                    values[i] = cell == null ? PreviewRow.EMPTY : PreviewRow.toUnscaled(metrics.get(i), cell.value());
+                }
+                RecommendationsRule.check(csvRow.values())
+                        .ifPresent(message -> errors.add(new CellError(csvRow.line(), "", "", message)));
+                PreviewRow row = new PreviewRow(csvRow.line(), csvRow.client(), csvRow.month(), values, errors);
+                if (csvRow.client() != null) {
+                    ClientFacts client = byRef.get(csvRow.client());
+                    if (client == null) {
+                        client = byName.get(csvRow.client().toLowerCase(Locale.ROOT));
+                    }
+                    if (client != null) {
+                        row.clientId = client.id();
+                        row.clientName = client.name();
+                    }
+                    else if (csvRow.client().length() > MAX_CLIENT_NAME) {
+                        errors.add(new CellError(row.line, clientHeader, csvRow.client(),
+                                "No client has this name, and it is too long (more than %d characters) to create one."
+                                        .formatted(MAX_CLIENT_NAME)));
+                    }
+                    else if (options.createMissingClients()) {
+                        int position = missing.computeIfAbsent(csvRow.client().toLowerCase(Locale.ROOT), k -> {
+                            missingNames.add(csvRow.client());
+                            return missingNames.size();
+                        });
+                        row.clientId = -position;
+                        row.clientName = missingNames.get(position - 1);
+                    }
+                    else {
+                        errors.add(new CellError(row.line, clientHeader, csvRow.client(),
+                                ("No client has the name or external reference \"%s\". Check the spelling, create the "
+                                        + "client first, or tick \"create missing clients\".").formatted(csvRow.client())));
+                    }
+                }
+                if (row.clientId != 0 && row.month != null) {
+                    PreviewRow earlier = byKey.putIfAbsent(key(row.clientId, row.month), row);
+                    // The reader already reports the same text twice; this catches a name and a reference of one client.
+                    if (earlier != null && !earlier.client.equalsIgnoreCase(row.client)) {
+                        errors.add(new CellError(row.line, clientHeader, row.client,
+                                "%s already has a row for %s on line %d (as \"%s\"); keep only one."
+                                        .formatted(row.clientName, row.month, earlier.line, earlier.client)));
+                    }
+                }
+                rows.add(row);
+            }, progress::advance);
+            progress.start(ImportProgress.Phase.CHECKING, rows.size());
+            loadStored(metrics, byKey);
+            MessageDigest digest = sha256();
+            update(digest, options.describe());
+            update(digest, sha256Hex(content));
+            long checked = 0;
+            for (PreviewRow row : rows) {
+                classify(row);
+                update(digest, row.clientId + "|" + row.clientName + "|" + row.month + "|" + row.snapshotId + "|"
+                        + row.version + "|" + row.kind + ";");
+                if (++checked % 5000 == 0) {
+                    progress.advance(checked);
+                }
+            }
+            return new ImportPreview(options, file.dialect(), file.mapping(), List.copyOf(metrics), rows,
+                    List.copyOf(missingNames), HexFormat.of().formatHex(digest.digest()), sha256Hex(content));
+        }
+    }
+
+    private void loadStored(List<Metric> metrics, Map<Long, PreviewRow> byKey) {
+        Set<Long> clientIds = new TreeSet<>();
+        LocalDate first = null;
+        LocalDate last = null;
+        for (PreviewRow row : byKey.values()) {
+            if (row.clientId > 0) {
+                clientIds.add(row.clientId);
+                LocalDate month = row.month.atDay(1);
+                first = first == null || month.isBefore(first) ? month : first;
+                last = last == null || month.isAfter(last) ? month : last;
+            }
+        }
+        if (clientIds.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("select id, client_id, month, version");
+        metrics.forEach(m -> sql.append(", ").append(m.fieldName()));
+        sql.append(" from monthly_snapshot where client_id = any (?) and month between ? and ?");
+        LocalDate from = first;
+        LocalDate to = last;
+        jdbc.query(sql.toString(), ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("bigint", clientIds.toArray()));
+            ps.setDate(2, Date.valueOf(from));
+            ps.setDate(3, Date.valueOf(to));
+        }, rs -> {
+            PreviewRow row = byKey.get(key(rs.getLong(2), YearMonth.from(rs.getDate(3).toLocalDate())));
+            if (row == null) {
+                return;
+            }
+            row.snapshotId = rs.getLong(1);
+            row.version = rs.getInt(4);
+            long[] stored = new long[metrics.size()];
+            for (int i = 0; i < stored.length; i++) {
+                BigDecimal value = rs.getBigDecimal(5 + i);
+                stored[i] = PreviewRow.toUnscaled(metrics.get(i), value);
+            }
+            row.stored = stored;
+        });
+    }
+
+    private static void classify(PreviewRow row) {
+        if (!row.errors.isEmpty() || row.clientId == 0 || row.month == null) {
+            row.kind = PreviewRow.Kind.ERROR;
+        }
+        else if (!row.exists()) {
+            row.kind = PreviewRow.Kind.NEW;
+        }
+        else {
+            row.kind = java.util.Arrays.equals(row.stored, row.values) ? PreviewRow.Kind.UNCHANGED
+                    : PreviewRow.Kind.CHANGED;
+        }
+    }
+
+    static long key(long clientId, YearMonth month) {
+        // Months fit in 20 bits for any year a spreadsheet holds; negative ids are clients still to create.
+        return clientId * (1L << 20) + (month.getYear() * 12L + month.getMonthValue() - 1);
+    }
+
+    static String sha256Hex(byte[] content) {
+        return HexFormat.of().formatHex(sha256().digest(content));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

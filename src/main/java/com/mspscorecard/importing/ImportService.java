@@ -1,0 +1,111 @@
+package com.mspscorecard.importing;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import com.mspscorecard.audit.AuditEvent;
+import com.mspscorecard.audit.AuditTrail;
+import com.mspscorecard.importing.csv.CsvFileException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Preview and commit. A commit reads the file again inside one transaction, under a lock that
+ * serialises imports, and writes everything or nothing; it is refused when its preview no longer
+ * matches what the user confirmed.
+ */
+@Service
+class ImportService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportService.class);
+
+    /** Key of the advisory lock that lets one import commit at a time ("IMPORT" in ASCII). */
+    static final long COMMIT_LOCK = 0x494D504F5254L;
+
+    private final ImportAnalysis analysis;
+    private final ImportWriter writer;
+    private final ImportHistory history;
+    private final AuditTrail audit;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate readTx;
+    private final Clock clock;
+
+    ImportService(ImportAnalysis analysis, ImportWriter writer, ImportHistory history, AuditTrail audit,
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this.analysis = analysis;
+        this.writer = writer;
+        this.history = history;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.readTx = new TransactionTemplate(transactions);
+        this.readTx.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    /** Classifies every row; writes nothing. */
+    ImportOutcome preview(byte[] content, ImportOptions options, ImportProgress progress) {
+        try {
+            ImportPreview preview = readTx.execute(status -> analysis.analyse(content, options, progress));
+            preview.alreadyImportedOn = history.firstImportOf(preview.sha256).orElse(null);
+            progress.finish();
+            return new ImportOutcome(preview.valid() ? ImportOutcome.Status.PREVIEW : ImportOutcome.Status.REJECTED,
+                    preview, null, null, preview.alreadyImportedOn);
+        }
+        catch (CsvFileException ex) {
+            progress.finish();
+            return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ex.getMessage(), ex.code(), null);
+        }
+        catch (IllegalArgumentException ex) {
+            // Choices that contradict each other, e.g. ';' as both delimiter and decimal separator.
+            progress.finish();
+            return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ex.getMessage(), "dialect.invalid", null);
+        }
+    }
+
+    /**
+     * Writes the file, all or nothing.
+     *
+     * @param confirmedFingerprint the fingerprint of the preview the user confirmed, or null to write
+     *                             whatever the file does now (the API without a dry run)
+     */
+    ImportOutcome commit(String username, String fileName, byte[] content, ImportOptions options,
+            String confirmedFingerprint, ImportProgress progress) {
+        try {
+            ImportOutcome outcome = tx.execute(status -> {
+                // Two identical uploads committed at once: the second waits, then sees the first one's rows.
+                jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
+                }, COMMIT_LOCK);
+                long started = System.nanoTime();
+                ImportPreview preview = analysis.analyse(content, options, progress);
+                long analysed = System.nanoTime();
+                if (!preview.valid()) {
+                    return new ImportOutcome(ImportOutcome.Status.REJECTED, preview, null, null, null);
+                }
+                if (confirmedFingerprint != null && !confirmedFingerprint.equals(preview.fingerprint)) {
+                    return new ImportOutcome(ImportOutcome.Status.STALE, preview, null, null, null);
+                }
+                Instant before = history.firstImportOf(preview.sha256).orElse(null);
+                writer.write(preview, fileName, progress);
+                log.info("Import of {} ({} rows): read and checked in {} ms, written in {} ms", fileName,
+                        preview.total(), (analysed - started) / 1_000_000, (System.nanoTime() - analysed) / 1_000_000);
+                long runId = history.record(Instant.now(clock), username, fileName, preview.sha256, preview);
+                audit.record(AuditEvent.of("IMPORTED", "IMPORT", runId,
+                        "Imported %s (SHA-256 %s): %d rows, %d new, %d changed, %d unchanged, %d clients created"
+                                .formatted(fileName, preview.sha256, preview.total(), preview.newRows,
+                                        preview.changedRows, preview.unchangedRows, preview.clientsToCreate.size())));
+                preview.alreadyImportedOn = before;
+                return new ImportOutcome(ImportOutcome.Status.IMPORTED, preview, null, null, before);
+            });
+            progress.finish();
+            return outcome;
+        }
+        catch (CsvFileException ex) {
+            progress.finish();
+            return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ex.getMessage(), ex.code(), null);
+        }
+    }
+}

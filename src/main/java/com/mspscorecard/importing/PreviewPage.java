@@ -1,0 +1,98 @@
+package com.mspscorecard.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.mspscorecard.importing.csv.CellError;
+import com.mspscorecard.importing.csv.CsvDialect;
+import com.mspscorecard.metrics.Metric;
+
+/** One page of a preview's rows, as the import page shows them. */
+record PreviewPage(List<RowView> rows, int page, int pages, long matching, String kind) {
+
+    record Change(String field, String oldValue, String newValue) {
+    }
+
+    record RowView(long line, String client, String month, String kind, List<Change> changes,
+            List<CellError> errors) {
+    }
+
+    record Column(int number, String header, String field) {
+    }
+
+    /** The top of the preview: what was detected, what the user chose, and the counts. */
+    record Summary(long rows, long newRows, long changed, long unchanged, long errorRows, long errorCount,
+            List<String> clientsToCreate, String fingerprint, String encoding, String delimiter, String decimal,
+            String monthFormat, String monthFormatLabel, List<String> ignored, boolean valid, boolean createMissing,
+            java.time.Instant alreadyImportedOn) {
+
+        static Summary of(ImportPreview p) {
+            return new Summary(p.total(), p.newRows, p.changedRows, p.unchangedRows, p.errorRows, p.errorCount,
+                    p.clientsToCreate, p.fingerprint,
+                    p.dialect.encoding().equals(java.nio.charset.StandardCharsets.UTF_8) ? "utf-8" : "windows-1252",
+                    delimiterCode(p.dialect), p.dialect.decimalSeparator() == '.' ? "dot" : "comma",
+                    p.dialect.monthFormat().name(), p.dialect.monthFormat().label(), p.mapping.ignoredColumns(),
+                    p.valid(), p.options.createMissingClients(), p.alreadyImportedOn);
+        }
+    }
+
+    static PreviewPage of(ImportPreview preview, String kindName, int page, int size) {
+        PreviewRow.Kind kind = parseKind(kindName);
+        List<PreviewRow> selected = preview.rows(kind);
+        int pages = Math.max(1, (selected.size() + size - 1) / size);
+        int current = Math.min(Math.max(page, 0), pages - 1);
+        List<RowView> views = new ArrayList<>();
+        for (PreviewRow row : selected.subList(Math.min(current * size, selected.size()),
+                Math.min((current + 1) * size, selected.size()))) {
+            views.add(view(preview, row));
+        }
+        return new PreviewPage(views, current, pages, selected.size(), kind == null ? "" : kind.name());
+    }
+
+    static List<Column> columns(ImportPreview preview) {
+        List<Column> columns = new ArrayList<>();
+        for (Map.Entry<Integer, String> e : preview.mappedColumns().entrySet()) {
+            columns.add(new Column(e.getKey() + 1, preview.mapping.header(e.getKey()), e.getValue()));
+        }
+        return columns;
+    }
+
+    static String delimiterCode(CsvDialect dialect) {
+        return switch (dialect.delimiter()) {
+            case ',' -> "comma";
+            case ';' -> "semicolon";
+            default -> "tab";
+        };
+    }
+
+    private static RowView view(ImportPreview preview, PreviewRow row) {
+        List<Change> changes = new ArrayList<>();
+        if (row.kind == PreviewRow.Kind.NEW || row.kind == PreviewRow.Kind.CHANGED) {
+            for (int i = 0; i < preview.metrics.size(); i++) {
+                Metric metric = preview.metrics.get(i);
+                if (row.kind == PreviewRow.Kind.NEW || row.differs(i)) {
+                    changes.add(new Change(metric.fieldName(),
+                            row.kind == PreviewRow.Kind.NEW ? "" : PreviewRow.text(metric, row.stored[i]),
+                            PreviewRow.text(metric, row.values[i])));
+                }
+            }
+        }
+        String client = row.clientName != null && !row.clientName.equals(row.client)
+                ? row.client + " → " + row.clientName : row.client;
+        return new RowView(row.line, client == null ? "" : client, row.month == null ? "" : row.month.toString(),
+                row.kind.name(), changes, row.errors);
+    }
+
+    private static PreviewRow.Kind parseKind(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return PreviewRow.Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+}
