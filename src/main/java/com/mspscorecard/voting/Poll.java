@@ -6,23 +6,23 @@ import java.time.LocalDate;
 record Poll(long id, String title, LocalDate opensOn, LocalDate closesOn, int picks, LocalDate closedEarlyOn,
         boolean announced) {
 
-    PollStatus status(LocalDate today) {
+    public PollStatus status(LocalDate today) {
         if (closedEarlyOn != null || today.isAfter(closesOn)) {
             return PollStatus.CLOSED;
         }
         return today.isBefore(opensOn) ? PollStatus.UPCOMING : PollStatus.OPEN;
     }
 
-    boolean closed(LocalDate today) {
+    public boolean closed(LocalDate today) {
         return status(today) == PollStatus.CLOSED;
     }
 
-    boolean open(LocalDate today) {
+    public boolean open(LocalDate today) {
         return status(today) == PollStatus.OPEN;
     }
 
     /** The day voting ended: the early-close day, or else the closing date (the last day one could vote). */
-    LocalDate closedOn() {
+    public LocalDate closedOn() {
         return closedEarlyOn != null ? closedEarlyOn : closesOn;
     }
 }

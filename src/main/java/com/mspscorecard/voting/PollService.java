@@ -161,7 +161,7 @@ class PollService {
 
     record Voters(int count, int minimum, List<UserSummary> people) {
 
-        boolean listed() {
+        public boolean listed() {
             return count >= minimum;
         }
     }
@@ -181,11 +181,11 @@ class PollService {
 
     record Results(Poll poll, boolean closed, int ballots, int minimum, Tally tally, Map<Long, String> names) {
 
-        boolean available() {
+        public boolean available() {
             return tally != null;
         }
 
-        String name(long clientId) {
+        public String name(long clientId) {
             return names.getOrDefault(clientId, "#" + clientId);
         }
     }
