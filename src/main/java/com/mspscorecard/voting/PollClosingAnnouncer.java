@@ -40,6 +40,7 @@ class PollClosingAnnouncer {
         int announced = 0;
         for (Poll poll : polls.closedUnannounced(today)) {
             polls.markAnnounced(poll.id());
+            polls.shuffleBallots(poll.id());
             audit.record(AuditEvent.of("CLOSED", "POLL", poll.id(),
                     "Poll \"" + poll.title() + "\" closed on its closing date " + poll.closesOn()));
             events.publishEvent(new PollClosed(poll.id(), poll.closesOn()));

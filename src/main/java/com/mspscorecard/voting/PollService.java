@@ -85,6 +85,7 @@ class PollService {
             throw new VotingRuleViolation("poll.alreadyClosed");
         }
         polls.closeEarly(pollId, today);
+        polls.shuffleBallots(pollId);
         audit.record(AuditEvent.of("CLOSED", "POLL", pollId, "Poll \"" + poll.title() + "\" closed early"));
         events.publishEvent(new PollClosed(pollId, today));
     }

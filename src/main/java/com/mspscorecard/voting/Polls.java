@@ -112,6 +112,26 @@ class Polls {
                         .mapToObj(i -> new Object[] { ballotId, i + 1, ids.get(i) }).toList());
     }
 
+    /**
+     * Rewrites a closed poll's ballots in the order of their random ids. Until then their physical
+     * order (what a plain {@code select} or {@code pg_dump} shows) and their transaction ids
+     * ({@code xmin}) follow the voting order and match the voter rows; afterwards both are those
+     * of the closing transaction. Old row versions linger until vacuum, and the WAL keeps history.
+     */
+    void shuffleBallots(long pollId) {
+        jdbc.update("""
+                with picks as (
+                    delete from ballot_pick p using ballot b where b.id = p.ballot_id and b.poll_id = ?
+                    returning p.ballot_id, p.rank, p.client_id),
+                ballots as (delete from ballot where poll_id = ? returning id, poll_id),
+                rewritten as (insert into ballot (id, poll_id) select id, poll_id from ballots order by id returning id)
+                insert into ballot_pick (ballot_id, rank, client_id)
+                select ballot_id, rank, client_id from picks
+                where ballot_id in (select id from rewritten)
+                order by ballot_id, rank
+                """, pollId, pollId);
+    }
+
     int ballotCount(long pollId) {
         return jdbc.queryForObject("select count(*) from ballot where poll_id = ?", Integer.class, pollId);
     }

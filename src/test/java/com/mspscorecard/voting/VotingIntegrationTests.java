@@ -155,8 +155,18 @@ class VotingIntegrationTests {
         vote(poll, "vote-r3", z, y, w);
         assertThat(staffVotes.closedPolls()).as("three ballots but still open").noneMatch(r -> r.pollId() == poll);
 
+        String sameTransaction = """
+                select count(*) from ballot b where b.poll_id = ?
+                and b.xmin::text in (select v.xmin::text from poll_voter v where v.poll_id = ?)
+                """;
+        assertThat(count(sameTransaction, poll, poll)).as("ballots written with their voters").isEqualTo(3);
+
         polls.closeEarly(poll);
         assertThat(events.stream(PollClosed.class)).contains(new PollClosed(poll, LocalDate.now()));
+        assertThat(count(sameTransaction, poll, poll)).as("closing rewrites ballots apart from their voters").isZero();
+        assertThat(count("select count(*) from ballot where poll_id = ?", poll)).isEqualTo(3);
+        assertThat(count("select count(*) from ballot_pick p join ballot b on b.id = p.ballot_id where b.poll_id = ?",
+                poll)).isEqualTo(8);
 
         ClosedPollResult result = staffVotes.closedPolls().stream().filter(r -> r.pollId() == poll).findFirst()
                 .orElseThrow();
