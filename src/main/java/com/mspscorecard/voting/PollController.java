@@ -48,8 +48,17 @@ class PollController {
         return LIST_VIEW;
     }
 
-    /** The poll and, while it is open and the user has not voted, the ballot ({@code pick} pre-fills it). */
+    /** The poll and, while it is open and the user has not voted, an empty ballot. */
     @GetMapping("/{id}")
+    String poll(@PathVariable long id, Principal principal, HttpServletRequest request, Model model) {
+        return poll(id, null, principal, request, model);
+    }
+
+    /**
+     * The ballot again, filled in with {@code pick}s, from the confirmation's "change" button: a
+     * POST, so that picks never appear in a URL (access logs, browser history).
+     */
+    @PostMapping("/{id}")
     String poll(@PathVariable long id, @RequestParam(name = "pick", required = false) List<String> picks,
             Principal principal, HttpServletRequest request, Model model) {
         Poll poll = polls.poll(id);

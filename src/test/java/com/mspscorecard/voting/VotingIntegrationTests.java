@@ -223,6 +223,21 @@ class VotingIntegrationTests {
     }
 
     @Test
+    void changingPicksAfterReviewRefillsTheBallotWithoutPuttingPicksInTheUrl() throws Exception {
+        TestUsers.ensure("vote-change", "STAFF");
+        long first = client("change-1"), second = client("change-2");
+        long poll = openPoll(3);
+        String page = mvc.perform(post("/polls/{id}", poll).param("pick", String.valueOf(second))
+                .param("pick", String.valueOf(first)).with(csrf()).with(user("vote-change").roles("STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        String place1 = page.substring(page.indexOf("id=\"pick-1\""), page.indexOf("id=\"pick-2\""));
+        assertThat(place1).contains("value=\"" + second + "\" selected");
+        assertThat(page.substring(page.indexOf("id=\"pick-2\""))).contains("value=\"" + first + "\" selected");
+        assertThat(count("select count(*) from poll_voter where poll_id = ?", poll)).isZero();
+    }
+
+    @Test
     void staffVoteButCannotCreateOrClosePollsNorSeeVoters() throws Exception {
         TestUsers.ensure("vote-staff", "STAFF");
         long client = client("staff");
