@@ -1,0 +1,70 @@
+package com.mspscorecard.voting;
+
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The owner's side of polls: create, close early, see who (never what) has voted. */
+@Controller
+@RequestMapping("/polls")
+@PreAuthorize("hasRole('OWNER')")
+class PollAdminController {
+
+    static final String NEW_VIEW = "voting/new";
+
+    static final String VOTERS_VIEW = "voting/voters";
+
+    private final PollService polls;
+
+    PollAdminController(PollService polls) {
+        this.polls = polls;
+    }
+
+    @GetMapping("/new")
+    String newPoll(Model model) {
+        model.addAttribute("pollForm", PollForm.startingOn(polls.today()));
+        return NEW_VIEW;
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute PollForm pollForm, BindingResult result, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                long id = polls.create(pollForm);
+                redirect.addFlashAttribute("message", "poll.created");
+                return "redirect:/polls/" + id;
+            }
+            catch (VotingRuleViolation violation) {
+                result.rejectValue(violation.field(), violation.code());
+            }
+        }
+        return NEW_VIEW;
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            polls.closeEarly(id);
+            redirect.addFlashAttribute("message", "poll.closed");
+        }
+        catch (VotingRuleViolation violation) {
+            redirect.addFlashAttribute("error", violation.code());
+        }
+        return "redirect:/polls/" + id;
+    }
+
+    @GetMapping("/{id}/voters")
+    String voters(@PathVariable long id, Model model) {
+        model.addAttribute("poll", polls.poll(id));
+        model.addAttribute("voters", polls.voters(id));
+        return VOTERS_VIEW;
+    }
+}

@@ -1,0 +1,51 @@
+package com.mspscorecard.voting;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import com.mspscorecard.audit.AuditEvent;
+import com.mspscorecard.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishes {@link PollClosed} for polls that closed by reaching their closing date. Daily is
+ * enough: scoring also reads {@link StaffVotes#closedPolls()} whenever it rescores, and the
+ * {@code announced} flag makes a missed day catch up on the next run.
+ */
+@Component
+class PollClosingAnnouncer {
+
+    private final Polls polls;
+
+    private final AuditTrail audit;
+
+    private final ApplicationEventPublisher events;
+
+    private final Clock clock;
+
+    PollClosingAnnouncer(Polls polls, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.polls = polls;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${scorecard.voting.announce-cron:0 5 0 * * *}")
+    @Transactional
+    public int announceClosedPolls() {
+        LocalDate today = LocalDate.now(clock);
+        int announced = 0;
+        for (Poll poll : polls.closedUnannounced(today)) {
+            polls.markAnnounced(poll.id());
+            polls.shuffleBallots(poll.id());
+            audit.record(AuditEvent.of("CLOSED", "POLL", poll.id(),
+                    "Poll \"" + poll.title() + "\" closed on its closing date " + poll.closesOn()));
+            events.publishEvent(new PollClosed(poll.id(), poll.closesOn()));
+            announced++;
+        }
+        return announced;
+    }
+}

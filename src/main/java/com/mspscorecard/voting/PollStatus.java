@@ -1,0 +1,5 @@
+package com.mspscorecard.voting;
+
+enum PollStatus {
+    UPCOMING, OPEN, CLOSED
+}
