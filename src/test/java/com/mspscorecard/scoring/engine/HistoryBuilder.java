@@ -57,6 +57,12 @@ final class HistoryBuilder {
         return this;
     }
 
+    /** Removes a metric from every month so far. */
+    HistoryBuilder without(Metric metric) {
+        months.values().forEach(values -> values.remove(metric));
+        return this;
+    }
+
     HistoryBuilder incident(String date, IncidentCategory category) {
         incidents.add(new IncidentFact(LocalDate.parse(date), category));
         return this;
