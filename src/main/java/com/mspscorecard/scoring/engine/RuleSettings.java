@@ -12,6 +12,8 @@ public record RuleSettings(String key, Category category, BigDecimal good, BigDe
                            int weight, int windowMonths, boolean enabled) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal FULL = new BigDecimal("100.0");
+    private static final BigDecimal NONE = new BigDecimal("0.0");
 
     public RuleSettings {
         if (key == null || key.isBlank()) {
@@ -35,15 +37,15 @@ public record RuleSettings(String key, Category category, BigDecimal good, BigDe
     public BigDecimal subScore(BigDecimal value) {
         int direction = bad.compareTo(good);
         if (direction == 0) {
-            return value.compareTo(good) <= 0 ? HUNDRED.setScale(1) : BigDecimal.ZERO.setScale(1);
+            return value.compareTo(good) <= 0 ? FULL : NONE;
         }
         // 100 × (bad − value) ÷ (bad − good) holds for both directions; clamping does the rest.
         BigDecimal raw = bad.subtract(value).multiply(HUNDRED).divide(bad.subtract(good), 10, RoundingMode.HALF_UP);
         if (raw.signum() <= 0) {
-            return BigDecimal.ZERO.setScale(1);
+            return NONE;
         }
         if (raw.compareTo(HUNDRED) >= 0) {
-            return HUNDRED.setScale(1);
+            return FULL;
         }
         return raw.setScale(1, RoundingMode.HALF_UP);
     }

@@ -44,24 +44,18 @@ public final class ScoringEngine {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(month, "month");
 
-        List<RuleSettings> settingsList = model.rules();
-        int ruleCount = settingsList.size();
+        ScoringPlan plan = ScoringPlan.of(model);
+        int ruleCount = plan.rules.length;
         Measurement[] measurements = new Measurement[ruleCount];
         BigDecimal[] subScores = new BigDecimal[ruleCount];
-        long enabledWeight = 0;
         long dataWeight = 0;
         BigDecimal weighted = BigDecimal.ZERO;
         long[] categoryWeight = new long[CATEGORIES.length];
         BigDecimal[] categoryWeighted = new BigDecimal[CATEGORIES.length];
 
         for (int i = 0; i < ruleCount; i++) {
-            RuleSettings settings = settingsList.get(i);
-            if (!settings.enabled()) {
-                continue;
-            }
-            Rule rule = Rules.byKey(settings.key()).orElseThrow();
-            enabledWeight += settings.weight();
-            Optional<Measurement> measured = rule.measure(history, month, settings.windowMonths());
+            RuleSettings settings = plan.settings[i];
+            Optional<Measurement> measured = plan.rules[i].measure(history, month, settings.windowMonths());
             if (measured.isEmpty()) {
                 continue;
             }
@@ -87,12 +81,10 @@ public final class ScoringEngine {
 
         List<RuleResult> results = new ArrayList<>(ruleCount);
         for (int i = 0; i < ruleCount; i++) {
-            RuleSettings settings = settingsList.get(i);
-            if (settings.enabled()) {
-                results.add(result(settings, measurements[i], subScores[i], dataWeight));
-            }
+            results.add(result(plan, i, measurements[i], subScores[i], dataWeight));
         }
 
+        long enabledWeight = plan.enabledWeight;
         BigDecimal completeness = enabledWeight == 0 ? BigDecimal.ZERO.setScale(3)
                 : BigDecimal.valueOf(dataWeight).divide(BigDecimal.valueOf(enabledWeight), 3, RoundingMode.HALF_UP);
         // Compared unrounded: 49.96% must not pass a 50% minimum.
@@ -101,11 +93,10 @@ public final class ScoringEngine {
         Grade grade = sufficient ? model.gradeBands().gradeOf(score) : null;
 
         List<TriggeredDealbreaker> dealbreakers = new ArrayList<>(2);
-        for (DealbreakerSettings settings : model.dealbreakers()) {
-            if (settings.enabled()) {
-                Dealbreakers.byKey(settings.key()).orElseThrow().check(history, month, settings)
-                        .ifPresent(reason -> dealbreakers.add(new TriggeredDealbreaker(settings.key(), reason)));
-            }
+        for (int i = 0; i < plan.dealbreakers.length; i++) {
+            DealbreakerSettings settings = plan.dealbreakerSettings[i];
+            plan.dealbreakers[i].check(history, month, settings)
+                    .ifPresent(reason -> dealbreakers.add(new TriggeredDealbreaker(settings.key(), reason)));
         }
 
         BigDecimal change = score != null && scoreThreeMonthsEarlier != null
@@ -154,22 +145,18 @@ public final class ScoringEngine {
         return weighted.divide(BigDecimal.valueOf(weight), 1, RoundingMode.HALF_UP);
     }
 
-    private static RuleResult result(RuleSettings settings, Measurement measurement, BigDecimal subScore, long dataWeight) {
-        Rule rule = Rules.byKey(settings.key()).orElseThrow();
+    private static RuleResult result(ScoringPlan plan, int i, Measurement measurement, BigDecimal subScore,
+                                     long dataWeight) {
+        RuleSettings settings = plan.settings[i];
         if (measurement == null) {
-            return new RuleResult(settings.key(), settings.category(), null, null, settings.weight(), null,
-                    Explanation.of("rule." + settings.key() + ".no_data", rule.noDataWords(settings.windowMonths()),
-                            settings.windowMonths()));
+            return new RuleResult(settings.key(), settings.category(), null, null, settings.weight(), null, plan.noData[i]);
         }
-        Quantity quantity = rule.quantity();
-        String text = measurement.words()
-                + " (good: " + quantity.formatThreshold(settings.good())
-                + ", bad: " + quantity.formatThreshold(settings.bad()) + ") → " + subScore.toPlainString() + " of 100";
+        String text = measurement.words() + plan.thresholds[i] + subScore.toPlainString() + " of 100";
         BigDecimal points = dataWeight == 0 ? null
                 : subScore.multiply(BigDecimal.valueOf(settings.weight()))
                         .divide(BigDecimal.valueOf(dataWeight), 2, RoundingMode.HALF_UP);
         return new RuleResult(settings.key(), settings.category(), measurement.value(), subScore, settings.weight(),
-                points, Explanation.of("rule." + settings.key(), text, measurement.value(), settings.windowMonths(),
+                points, Explanation.of(plan.codes[i], text, measurement.value(), settings.windowMonths(),
                 settings.good(), settings.bad(), subScore));
     }
 
