@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Everything the engine knows about one client: terms, endpoints, monthly figures, red-flag
@@ -76,7 +77,7 @@ public record ClientHistory(long clientId,
     }
 
     /** Number of incidents dated from {@code from} to {@code to}, both included, that match. */
-    int countIncidents(LocalDate from, LocalDate to, java.util.function.Predicate<IncidentCategory> matching) {
+    int countIncidents(LocalDate from, LocalDate to, Predicate<IncidentCategory> matching) {
         int low = 0;
         int high = incidents.size();
         while (low < high) {

@@ -1,6 +1,7 @@
 package com.mspscorecard.scoring.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public record Explanation(String code, List<Object> args, String text) {
     }
 
     static Explanation of(String code, String text, Object... args) {
-        return new Explanation(code, java.util.Arrays.asList(args), text);
+        return new Explanation(code, Arrays.asList(args), text);
     }
 
     @Override

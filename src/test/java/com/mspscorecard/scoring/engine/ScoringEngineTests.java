@@ -314,4 +314,26 @@ class ScoringEngineTests {
         assertThat(scorecards.get(6).scoreChange3m())
                 .isEqualByComparingTo(scorecards.get(6).score().subtract(june.score()));
     }
+
+    @Test
+    void aDrainInASmallPortfolioIsConsideredForOffboarding() {
+        // Five clients: the top 20% is one client. Client 5 brings the least revenue but takes the most hours.
+        ClientHistory drain = gradeC().id(5).months(Q2, REVENUE, 100, DELIVERY_COST, 30, HOURS_SPENT, 40).build();
+        java.util.Map<Long, PortfolioFigures> figures = new java.util.HashMap<>();
+        for (long id = 1; id <= 4; id++) {
+            figures.put(id, new PortfolioFigures(BigDecimal.valueOf(10_000 * id), BigDecimal.valueOf(10), null));
+        }
+        figures.put(5L, PortfolioFigures.of(drain, JUNE));
+        Portfolio portfolio = Portfolio.of(JUNE, figures);
+
+        Scorecard scorecard = ScoringEngine.score(MODEL, drain, JUNE, portfolio.position(5).orElseThrow(), null);
+        Scorecard biggest = ScoringEngine.score(MODEL, gradeC().id(4).build(), JUNE, portfolio.position(4).orElseThrow(), null);
+
+        assertThat(portfolio.drains(20, 20)).containsExactly(5L);
+        assertThat(scorecard.drain()).isTrue();
+        assertThat(scorecard.recommendation()).isEqualTo(CONSIDER_OFFBOARDING);
+        assertThat(biggest.drain()).isFalse();
+        assertThat(biggest.dependencyRisk()).isTrue();
+        assertThat(biggest.recommendation()).isEqualTo(WATCH);
+    }
 }
