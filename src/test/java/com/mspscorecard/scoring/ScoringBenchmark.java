@@ -1,0 +1,94 @@
+package com.mspscorecard.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.Set;
+
+import com.mspscorecard.metrics.SnapshotsChanged;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The scoring benchmark of bench/README.md, run by {@code bench/scoring-bench.sh} (not part of the
+ * normal build: the name does not end in Tests). 2,000 clients × 60 months loaded with SQL into a
+ * database of its own, a full rescore, then single-client rescores after one snapshot edit.
+ */
+@SpringBootTest(properties = "scorecard.test.fresh-database=true")
+class ScoringBenchmark {
+
+    static final int CLIENTS = 2_000;
+    static final int MONTHS = 60;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ScoringService scoring;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Test
+    void fullAndSingleClientRescoring() {
+        YearMonth first = YearMonth.of(2021, 1);
+        jdbc.update("""
+                insert into client (name, payment_terms, endpoints)
+                select 'bench-' || g, (array['NET_30','NET_15','PREPAID','NET_45'])[1 + g % 4], 5 + g % 80
+                from generate_series(1, ?) g""", CLIENTS);
+        long loadStart = System.nanoTime();
+        jdbc.update("""
+                insert into monthly_snapshot (client_id, month, new_tickets, reopened_tickets, admin_requests,
+                    escalations, invoices_issued, disputed_invoices, late_payments, avg_days_to_pay, revenue,
+                    delivery_cost, hours_spent, recommendations_made, recommendations_implemented,
+                    recommendations_ignored, security_incidents, endpoints)
+                select c.id, (?::date + make_interval(months => m))::date,
+                       (c.id * 7 + m * 3) % 60, (c.id + m) % 5, (c.id + m) % 9, (c.id * m) % 4 / 3, 1 + m % 2,
+                       case when (c.id + m) % 23 = 0 then 1 else 0 end,
+                       case when (c.id * 3 + m) % 29 = 0 then 1 else 0 end,
+                       20 + (c.id + m) % 40, 1000 + (c.id * 37) % 9000, 400 + (c.id * 53 + m * 11) % 5000,
+                       5 + (c.id * 13 + m) % 90, m % 3, (m % 3) / 2, (m % 3 + c.id) % 2,
+                       case when (c.id + m * 5) % 31 = 0 then 1 else 0 end, 5 + c.id % 80
+                from client c cross join generate_series(0, ? - 1) m
+                where c.name like 'bench-%'""", first.atDay(1), MONTHS);
+        System.out.printf("BENCH loaded %d snapshots with SQL in %d ms%n",
+                jdbc.queryForObject("select count(*) from monthly_snapshot", Integer.class),
+                (System.nanoTime() - loadStart) / 1_000_000);
+
+        ScoringService.RescoreSummary warmUp = scoring.rescoreAll();
+        ScoringService.RescoreSummary full = scoring.rescoreAll();
+        System.out.printf("BENCH full rescore: %d clients, %d scorecards in %d ms (first run %d ms)%n",
+                full.clients(), full.scorecards(), full.millis(), warmUp.millis());
+        assertThat(full.scorecards()).isEqualTo(CLIENTS * MONTHS);
+
+        long client = jdbc.queryForObject("select min(id) from client where name like 'bench-%'", Long.class);
+        long worst = 0;
+        long total = 0;
+        int runs = 20;
+        for (int i = 0; i < runs; i++) {
+            YearMonth month = first.plusMonths(10 + i);
+            int revenue = 1000 + i * 250;
+            int late = i % 2;
+            long start = System.nanoTime();
+            transactions.executeWithoutResult(tx -> {
+                jdbc.update("update monthly_snapshot set revenue = ?, late_payments = ? where client_id = ? and month = ?",
+                        revenue, late, client, month.atDay(1));
+                events.publishEvent(new SnapshotsChanged(Set.of(client), Set.of(month)));
+            });
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (i >= 5) {
+                worst = Math.max(worst, millis);
+                total += millis;
+            }
+        }
+        System.out.printf("BENCH single-client rescore after one snapshot edit (write + rescore + commit): "
+                + "mean %d ms, worst %d ms over %d edits%n", total / (runs - 5), worst, runs - 5);
+    }
+}

@@ -1,0 +1,116 @@
+package com.mspscorecard.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.mspscorecard.scoring.engine.GradeBands;
+import com.mspscorecard.scoring.engine.ScoringModel;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * On a database of its own: the demo needs an empty client table, and activating a model
+ * version would change every other test class's scores.
+ */
+@SpringBootTest(properties = "scorecard.test.fresh-database=true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScoringDemoAndVersionsIntegrationTests {
+
+    @Autowired
+    DemoPortfolioGenerator demo;
+
+    @Autowired
+    ScorecardQueries scorecards;
+
+    @Autowired
+    ScoringModels models;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    @Order(1)
+    void theDemoPortfolioHasFortyClientsAndEveryRecommendationLastMonth() {
+        // TestUsers writes to the shared database; this context has its own.
+        jdbc.update("insert into app_user (username, display_name, role, password_hash) "
+                + "values ('score-demo-owner', 'Demo owner', 'OWNER', '{noop}unused')");
+        demo.loadIfEmpty();
+
+        YearMonth last = YearMonth.now(clock).minusMonths(1);
+        assertThat(scorecards.latestMonth()).contains(last);
+        PortfolioView portfolio = scorecards.portfolio(last);
+        assertThat(portfolio.scorecards()).hasSize(40);
+        Map<String, Long> kinds = portfolio.scorecards().stream()
+                .collect(Collectors.groupingBy(ScorecardView::recommendation, Collectors.counting()));
+        assertThat(kinds).containsKeys("OFFBOARD", "CONSIDER_OFFBOARDING", "RAISE_PRICE", "WATCH", "KEEP",
+                "INSUFFICIENT_DATA");
+        assertThat(portfolio.scorecards()).anySatisfy(card -> assertThat(card.dependencyRisk()).isTrue());
+        assertThat(portfolio.scorecards()).anySatisfy(card -> assertThat(card.suggestedMonthlyPrice()).isNotNull());
+        assertThat(portfolio.pareto().revenueShareOfTop20()).isGreaterThan(new BigDecimal("0.4"));
+        assertThat(portfolio.pareto().scatter()).anySatisfy(point -> assertThat(point.drain()).isTrue());
+        assertThat(scorecards.months()).hasSize(DemoPortfolioGenerator.MONTHS);
+        assertThat(jdbc.queryForObject("select count(*) from incident", Integer.class)).isPositive();
+    }
+
+    @Test
+    @Order(2)
+    void theDemoRefusesToRunWhenClientsExist() {
+        int before = jdbc.queryForObject("select count(*) from client", Integer.class);
+        demo.loadIfEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from client", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
+    void activatingADraftRescoresEverythingAndTheEarlierVersionStaysReadable() {
+        YearMonth last = scorecards.latestMonth().orElseThrow();
+        Map<Long, ScorecardView> before = byClient(scorecards.portfolio(last).scorecards());
+        int oldVersion = models.active().version();
+
+        ScoringModel draft = models.createDraft();
+        assertThat(draft.version()).isEqualTo(oldVersion + 1);
+        GradeBands strict = new GradeBands(BigDecimal.valueOf(99), BigDecimal.valueOf(98), BigDecimal.valueOf(97),
+                BigDecimal.valueOf(96));
+        ScoringModel stricter = new ScoringModel(draft.version(), draft.rules(), draft.dealbreakers(), strict,
+                draft.minimumCompleteness(), draft.worseningPoints(), draft.drainRevenueTopPercent(),
+                draft.drainEffortTopPercent(), draft.targetMargin(), draft.dependencyShare());
+        models.saveDraft(stricter);
+        List<ScoringModels.PreviewLine> preview = models.preview(draft.version());
+        assertThat(preview).hasSize(40).anySatisfy(line -> assertThat(line.changed()).isTrue());
+        assertThat(scorecards.portfolio(last).modelVersion()).isEqualTo(oldVersion);
+
+        models.activate(draft.version());
+
+        PortfolioView after = scorecards.portfolio(last);
+        assertThat(after.modelVersion()).isEqualTo(draft.version());
+        assertThat(after.scorecards()).hasSize(40).filteredOn(card -> card.grade() != null).allSatisfy(card ->
+                assertThat(card.grade()).isEqualTo(strict.gradeOf(card.score()).name()));
+        assertThat(after.scorecards()).extracting(ScorecardView::grade).contains("F");
+        PortfolioView old = scorecards.portfolio(last, oldVersion);
+        assertThat(byClient(old.scorecards())).allSatisfy((id, card) ->
+                assertThat(card.grade()).isEqualTo(before.get(id).grade()));
+        assertThat(models.versions()).extracting(ModelVersion::status).containsExactly("ACTIVE", "RETIRED");
+        var preview2 = preview.stream().filter(l -> l.gradeBefore() != null && !"A".equals(l.gradeBefore())).findFirst().orElseThrow();
+        assertThat(after.scorecards()).filteredOn(card -> card.clientId() == preview2.clientId())
+                .singleElement().satisfies(card -> assertThat(card.grade()).isEqualTo(preview2.gradeAfter()));
+    }
+
+    private static Map<Long, ScorecardView> byClient(List<ScorecardView> cards) {
+        return cards.stream().collect(Collectors.toMap(ScorecardView::clientId, Function.identity()));
+    }
+}
