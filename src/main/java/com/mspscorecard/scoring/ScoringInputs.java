@@ -109,10 +109,10 @@ class ScoringInputs {
         return new Inputs(facts, histories);
     }
 
-    /** The voting module's results when it supplies them, else none. */
+    /** The voting module's results; a test may supply its own implementation, which then wins. */
     private StaffVoteShares staffVotes() {
         for (StaffVoteShares shares : staffVotes) {
-            if (!(shares instanceof NoStaffVotes)) {
+            if (!(shares instanceof StaffVotesFromPolls)) {
                 return shares;
             }
         }

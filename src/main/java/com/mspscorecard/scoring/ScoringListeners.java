@@ -33,6 +33,12 @@ class ScoringListeners {
     }
 
     /** Status decides membership of the portfolio; endpoints and terms change the client's own scores. */
+    /** A closed poll moves every client's staff vote rule: the shares are portfolio-wide. */
+    @EventListener
+    void on(com.mspscorecard.voting.PollClosed event) {
+        scoring.rescoreAll();
+    }
+
     @EventListener
     void on(ClientTermsChanged event) {
         scoring.rescoreClients(Set.of(event.clientId()), List.of(), true);

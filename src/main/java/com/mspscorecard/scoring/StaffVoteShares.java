@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Where scoring gets the results of closed staff polls ("worst five clients"). The voting module
- * implements it; until then {@link NoStaffVotes} answers that no poll has closed. Whoever
+ * implements it ({@link StaffVotesFromPolls}); tests may supply their own. Whoever
  * implements it should call {@link ScoringService#rescoreAll()} when a poll closes.
  */
 public interface StaffVoteShares {
