@@ -55,6 +55,11 @@ class ApiProblems {
         return response;
     }
 
+    @ExceptionHandler(ClientNotFound.class)
+    ResponseEntity<ProblemDetail> notFound(ClientNotFound notFound, HttpServletRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", notFound.getMessage(), request, null);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         if (e.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
