@@ -187,10 +187,6 @@ class ClientController {
         return differences;
     }
 
-    /** A field whose stored value differs from what the person submitted. */
-    record FieldDifference(String field, Object stored, Object yours) {
-    }
-
     static void reject(BindingResult result, InvalidInput invalid) {
         for (FieldProblem problem : invalid.problems()) {
             result.rejectValue(problem.field(), problem.code(), problem.args().toArray(), problem.code());

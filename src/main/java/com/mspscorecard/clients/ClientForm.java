@@ -19,7 +19,7 @@ record ClientForm(String name, String externalRef, String industry, Long account
                 null, null, null, null, null, null);
     }
 
-    ClientForm withVersion(int newVersion) {
+    public ClientForm withVersion(int newVersion) {
         return new ClientForm(name, externalRef, industry, accountManagerId, status, paymentTerms, contractStart,
                 contractEnd, noticePeriodDays, contractMrr, endpoints, notes, newVersion);
     }

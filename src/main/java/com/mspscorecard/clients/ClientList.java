@@ -11,7 +11,7 @@ import java.util.function.Function;
  * most. {@code status} is a {@link ClientStatus} name, {@code CURRENT} (not offboarded,
  * the default) or {@code ALL}.
  */
-record ClientList(String query, String status, Long manager, String sort, boolean descending) {
+public record ClientList(String query, String status, Long manager, String sort, boolean descending) {
 
     static final String CURRENT = "CURRENT";
 
@@ -58,7 +58,7 @@ record ClientList(String query, String status, Long manager, String sort, boolea
     }
 
     /** Whether clicking a column header should sort it descending next. */
-    boolean nextDescending(String column) {
+    public boolean nextDescending(String column) {
         return column.equals(sort) && !descending;
     }
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** One line of the clients list. */
-record ClientRow(long id, String name, String externalRef, String industry, Long accountManagerId, String accountManager,
+public record ClientRow(long id, String name, String externalRef, String industry, Long accountManagerId, String accountManager,
         ClientStatus status, PaymentTerms paymentTerms, BigDecimal contractMrr, Integer endpoints,
         LocalDate contractEnd) {
 }

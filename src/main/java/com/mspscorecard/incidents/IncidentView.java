@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** An incident as the incidents pages show it. */
-record IncidentView(long id, long clientId, String clientName, LocalDate occurredOn, IncidentCategory category,
+public record IncidentView(long id, long clientId, String clientName, LocalDate occurredOn, IncidentCategory category,
         String description, String loggedBy, Instant loggedAt) {
 }

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * The typed cells of one client's month on a page: raw text as the person typed it (so
  * nothing they typed is lost when a cell is refused) and the problems per field.
  */
-record MonthEntry(long clientId, String clientName, Map<String, String> cells,
+public record MonthEntry(long clientId, String clientName, Map<String, String> cells,
         Map<String, SnapshotRules.Problem> problems) {
 
     static MonthEntry stored(long clientId, String clientName, SnapshotFigures figures) {
@@ -50,19 +50,19 @@ record MonthEntry(long clientId, String clientName, Map<String, String> cells,
         return new MonthEntry(clientId, clientName, cells, byField);
     }
 
-    String cell(String field) {
+    public String cell(String field) {
         return cells.getOrDefault(field, "");
     }
 
-    boolean hasProblem(String field) {
+    public boolean hasProblem(String field) {
         return problems.containsKey(field);
     }
 
-    SnapshotRules.Problem problem(String field) {
+    public SnapshotRules.Problem problem(String field) {
         return problems.get(field);
     }
 
-    boolean hasProblems() {
+    public boolean hasProblems() {
         return !problems.isEmpty();
     }
 
