@@ -94,6 +94,9 @@ class ClientController {
                 reject(result, invalid);
             }
         }
+        else {
+            rejectOthers(result, clients.problems(clientForm, null));
+        }
         return form(model, null);
     }
 
@@ -138,6 +141,9 @@ class ClientController {
                 model.addAttribute("managerNames", managerNames());
                 return form(model, current);
             }
+        }
+        else {
+            rejectOthers(result, clients.problems(clientForm, id));
         }
         return form(model, client);
     }
@@ -185,6 +191,12 @@ class ClientController {
             }
         });
         return differences;
+    }
+
+    /** Shows every broken rule at once, next to fields whose typed value could be read. */
+    private static void rejectOthers(BindingResult result, List<FieldProblem> problems) {
+        problems.stream().filter(p -> !result.hasFieldErrors(p.field()))
+                .forEach(p -> result.rejectValue(p.field(), p.code(), p.args().toArray(), p.code()));
     }
 
     static void reject(BindingResult result, InvalidInput invalid) {

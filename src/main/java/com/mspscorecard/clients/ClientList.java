@@ -28,7 +28,7 @@ public record ClientList(String query, String status, Long manager, String sort,
             "endpoints", by(ClientRow::endpoints),
             "contractEnd", by(ClientRow::contractEnd));
 
-    ClientList {
+    public ClientList {
         query = query == null ? "" : query.trim();
         status = status == null || status.isBlank() ? CURRENT : status;
         sort = sort != null && SORTS.containsKey(sort) ? sort : "name";

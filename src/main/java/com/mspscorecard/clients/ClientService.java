@@ -127,6 +127,15 @@ class ClientService {
     }
 
     private void check(ClientForm form, Long id) {
+        List<FieldProblem> problems = problems(form, id);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+    }
+
+    /** Everything wrong with the form, uniqueness included, without saving anything. */
+    @Transactional(readOnly = true)
+    public List<FieldProblem> problems(ClientForm form, Long id) {
         List<FieldProblem> problems = new ArrayList<>(ClientRules.check(form));
         if (form.name() != null && !form.name().isBlank()) {
             clients.findByNameIgnoringCase(form.name().trim()).filter(other -> !other.getId().equals(id))
@@ -141,9 +150,7 @@ class ClientService {
                 .noneMatch(form.accountManagerId()::equals)) {
             problems.add(FieldProblem.of("accountManagerId", "client.accountManager.unknown"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
+        return problems;
     }
 
     private static boolean sameValue(Object a, Object b) {
