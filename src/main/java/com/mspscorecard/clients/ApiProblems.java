@@ -23,6 +23,7 @@ import tools.jackson.core.JacksonException;
  * field in {@code errors} ({@code field} in the API's snake_case, {@code message} in the
  * caller's language), a stale client edit is a 409.
  */
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = { "com.mspscorecard.clients", "com.mspscorecard.metrics",
         "com.mspscorecard.incidents" }, annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems {
@@ -62,7 +63,13 @@ class ApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        if (e.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        JacksonException jackson = null;
+        for (Throwable cause = e; cause != null && jackson == null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException j && !j.getPath().isEmpty()) {
+                jackson = j;
+            }
+        }
+        if (jackson != null) {
             String field = jackson.getPath().stream().map(JacksonException.Reference::getPropertyName)
                     .filter(n -> n != null).reduce((a, b) -> b).orElse("body");
             String message = messages.getMessage("typeMismatch", null, "Not a valid value.",
