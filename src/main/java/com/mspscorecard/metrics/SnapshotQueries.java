@@ -65,6 +65,25 @@ public class SnapshotQueries {
                 month.atDay(1)).stream().findFirst();
     }
 
+    /** The snapshots of the given clients for one month, by client id (clients without one are absent). */
+    public Map<Long, SnapshotFigures> ofMonth(Collection<Long> clientIds, YearMonth month) {
+        Map<Long, SnapshotFigures> result = new java.util.HashMap<>();
+        if (clientIds.isEmpty()) {
+            return result;
+        }
+        jdbc.query("select client_id, month, " + COLUMNS
+                        + " from monthly_snapshot where client_id = any (?) and month = ?",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("bigint", clientIds.toArray()));
+                    ps.setObject(2, month.atDay(1));
+                },
+                rs -> {
+                    SnapshotFigures figures = figures(rs);
+                    result.put(figures.clientId(), figures);
+                });
+        return result;
+    }
+
     /** The latest month for which any client has a snapshot. */
     public Optional<YearMonth> latestMonth() {
         LocalDate latest = jdbc.queryForObject("select max(month) from monthly_snapshot", LocalDate.class);

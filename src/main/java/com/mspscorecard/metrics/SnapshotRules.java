@@ -1,0 +1,161 @@
+package com.mspscorecard.metrics;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where a month of metrics is checked: the client's month form, the monthly
+ * entry grid, the API and the CSV import all call {@link #check}. Pure: no Spring, no database.
+ *
+ * <p>Values may be {@link BigDecimal}s, other {@link Number}s or raw text as typed (a decimal
+ * point or a decimal comma; blank means "no data"). {@code null} and blank mean "no data",
+ * never zero.
+ */
+public final class SnapshotRules {
+
+    /** Field name used for problems with the month itself. */
+    public static final String MONTH = "month";
+
+    private static final BigDecimal INTEGER_LIMIT = BigDecimal.valueOf(Integer.MAX_VALUE);
+
+    private SnapshotRules() {
+    }
+
+    /** One broken rule: the snapshot field name ({@code new_tickets}, or {@code month}), a message code and its arguments. */
+    public record Problem(String field, String code, List<Object> args) {
+
+        public Problem {
+            args = List.copyOf(args);
+        }
+
+        static Problem of(String field, String code, Object... args) {
+            return new Problem(field, code, List.of(args));
+        }
+    }
+
+    /** What {@link #check} found: the parsed values (metrics without data are absent) and the problems. */
+    public record Result(Map<Metric, BigDecimal> values, List<Problem> problems) {
+
+        public Result {
+            Map<Metric, BigDecimal> copy = new EnumMap<>(Metric.class);
+            copy.putAll(values);
+            values = Collections.unmodifiableMap(copy);
+            problems = List.copyOf(problems);
+        }
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+
+        /** The first problem with this field, if any. */
+        public Problem problemWith(String field) {
+            return problems.stream().filter(p -> p.field().equals(field)).findFirst().orElse(null);
+        }
+    }
+
+    /** Checks one client's month: every value on its own, then the rules that span fields and the month. */
+    public static Result check(YearMonth month, Map<Metric, ?> raw, Clock clock) {
+        List<Problem> problems = new ArrayList<>();
+        if (month == null) {
+            problems.add(Problem.of(MONTH, "snapshot.month.required"));
+        }
+        else if (month.isAfter(YearMonth.now(clock))) {
+            problems.add(Problem.of(MONTH, "snapshot.month.future", month.toString()));
+        }
+        Map<Metric, BigDecimal> values = new EnumMap<>(Metric.class);
+        for (Map.Entry<Metric, ?> entry : raw.entrySet()) {
+            Metric metric = entry.getKey();
+            Object value = entry.getValue();
+            BigDecimal number;
+            try {
+                number = toNumber(value);
+            }
+            catch (NumberFormatException e) {
+                problems.add(Problem.of(metric.fieldName(), "snapshot.value.notANumber"));
+                continue;
+            }
+            if (number == null) {
+                continue;
+            }
+            Problem problem = checkValue(metric, number);
+            if (problem != null) {
+                problems.add(problem);
+                continue;
+            }
+            values.put(metric, number.setScale(metric.kind().scale(), java.math.RoundingMode.UNNECESSARY));
+        }
+        BigDecimal made = values.get(Metric.RECOMMENDATIONS_MADE);
+        BigDecimal implemented = values.get(Metric.RECOMMENDATIONS_IMPLEMENTED);
+        BigDecimal ignored = values.get(Metric.RECOMMENDATIONS_IGNORED);
+        if (made != null && implemented != null && ignored != null && implemented.add(ignored).compareTo(made) > 0) {
+            problems.add(Problem.of(Metric.RECOMMENDATIONS_IGNORED.fieldName(), "snapshot.recommendations.exceedMade",
+                    implemented.toPlainString(), ignored.toPlainString(), made.toPlainString()));
+        }
+        return new Result(values, problems);
+    }
+
+    private static Problem checkValue(Metric metric, BigDecimal number) {
+        String field = metric.fieldName();
+        if (number.signum() < 0) {
+            return Problem.of(field, "snapshot.value.negative");
+        }
+        BigDecimal plain = number.stripTrailingZeros();
+        if (metric.kind() == Metric.Kind.COUNT && plain.scale() > 0) {
+            return Problem.of(field, "snapshot.value.wholeNumber");
+        }
+        if (plain.scale() > metric.kind().scale()) {
+            return Problem.of(field, "snapshot.value.decimals", metric.kind().scale());
+        }
+        if (number.compareTo(limit(metric)) > 0) {
+            return Problem.of(field, "snapshot.value.tooLarge", limit(metric).toPlainString());
+        }
+        return null;
+    }
+
+    /** The largest value the column holds (see migration V2). */
+    static BigDecimal limit(Metric metric) {
+        return switch (metric) {
+            case AVG_DAYS_TO_PAY -> new BigDecimal("999999.99");
+            case HOURS_SPENT -> new BigDecimal("99999999.99");
+            case REVENUE, DELIVERY_COST -> new BigDecimal("999999999999.99");
+            default -> INTEGER_LIMIT;
+        };
+    }
+
+    /**
+     * A typed or sent value as a number; {@code null} for "no data". Accepts a decimal point or
+     * a decimal comma, but not both (that would be a thousands separator, which is ambiguous).
+     */
+    static BigDecimal toNumber(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString());
+        }
+        String text = value.toString().strip().replace(" ", "").replace("\u00a0", "");
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.contains(",") && text.contains(".")) {
+            throw new NumberFormatException(text);
+        }
+        text = text.replace(',', '.');
+        if (!text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)")) {
+            throw new NumberFormatException(text);
+        }
+        return new BigDecimal(text);
+    }
+}
