@@ -81,6 +81,17 @@ class MonthlyEntryIntegrationTests {
     }
 
     @Test
+    void theClientsHistoryShowsEachStoredFigureAndADashForNoData() throws Exception {
+        jdbc.update("insert into monthly_snapshot (client_id, month, new_tickets, revenue) values (?, '2025-03-01', 23, 1234.5) "
+                + "on conflict do nothing", second);
+        String html = mvc.perform(get("/clients/{id}/months", second).with(user("met-am").roles("ACCOUNT_MANAGER")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(html).contains("2025-03").contains(">23<").contains("1,234.50")
+                .contains("—");
+    }
+
+    @Test
     void oneInvalidCellSavesNothingAndKeepsEveryTypedValue() throws Exception {
         mvc.perform(post("/metrics/entry").with(csrf()).with(user("met-am").roles("ACCOUNT_MANAGER"))
                         .param("month", MONTH).param("client", String.valueOf(first), String.valueOf(second))
