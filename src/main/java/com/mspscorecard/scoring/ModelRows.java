@@ -1,0 +1,86 @@
+package com.mspscorecard.scoring;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import com.mspscorecard.scoring.engine.ScoringModel;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** The {@code scoring_model} table. */
+@Component
+class ModelRows {
+
+    private static final RowMapper<ModelVersion> VERSION = (rs, n) -> new ModelVersion(rs.getInt("version"),
+            rs.getString("status"), (Integer) rs.getObject("based_on"), rs.getString("created_by"),
+            instant(rs.getTimestamp("created_at")), rs.getString("activated_by"), instant(rs.getTimestamp("activated_at")));
+
+    private final JdbcTemplate jdbc;
+
+    ModelRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ScoringModel active() {
+        return jdbc.queryForObject("select version, definition::text from scoring_model where status = 'ACTIVE'",
+                (rs, n) -> ModelCodec.read(rs.getInt(1), rs.getString(2)));
+    }
+
+    int activeVersion() {
+        return jdbc.queryForObject("select version from scoring_model where status = 'ACTIVE'", Integer.class);
+    }
+
+    Optional<ScoringModel> model(int version) {
+        return jdbc.query("select version, definition::text from scoring_model where version = ?",
+                (rs, n) -> ModelCodec.read(rs.getInt(1), rs.getString(2)), version).stream().findFirst();
+    }
+
+    Optional<ModelVersion> version(int version) {
+        return jdbc.query("select * from scoring_model where version = ?", VERSION, version).stream().findFirst();
+    }
+
+    /** Locks the row so that two owners cannot activate or edit the same draft at once. */
+    Optional<ModelVersion> lock(int version) {
+        return jdbc.query("select * from scoring_model where version = ? for update", VERSION, version)
+                .stream().findFirst();
+    }
+
+    List<ModelVersion> versions() {
+        return jdbc.query("select * from scoring_model order by version desc", VERSION);
+    }
+
+    Optional<ModelVersion> draft() {
+        return jdbc.query("select * from scoring_model where status = 'DRAFT'", VERSION).stream().findFirst();
+    }
+
+    int insertDraft(ScoringModel basis, String createdBy) {
+        int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from scoring_model", Integer.class);
+        ScoringModel copy = new ScoringModel(version, basis.rules(), basis.dealbreakers(), basis.gradeBands(),
+                basis.minimumCompleteness(), basis.worseningPoints(), basis.drainRevenueTopPercent(),
+                basis.drainEffortTopPercent(), basis.targetMargin(), basis.dependencyShare());
+        jdbc.update("insert into scoring_model (version, status, definition, based_on, created_by) "
+                + "values (?, 'DRAFT', ?::jsonb, ?, ?)", version, ModelCodec.write(copy), basis.version(), createdBy);
+        return version;
+    }
+
+    void updateDefinition(ScoringModel model) {
+        jdbc.update("update scoring_model set definition = ?::jsonb where version = ? and status = 'DRAFT'",
+                ModelCodec.write(model), model.version());
+    }
+
+    void delete(int version) {
+        jdbc.update("delete from scoring_model where version = ? and status = 'DRAFT'", version);
+    }
+
+    void activate(int version, String by) {
+        jdbc.update("update scoring_model set status = 'RETIRED' where status = 'ACTIVE'");
+        jdbc.update("update scoring_model set status = 'ACTIVE', activated_by = ?, activated_at = now() where version = ?",
+                by, version);
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,184 @@
+package com.mspscorecard.scoring;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.mspscorecard.clients.ClientFacts;
+import com.mspscorecard.clients.ClientQueries;
+import com.mspscorecard.incidents.IncidentFacts;
+import com.mspscorecard.incidents.IncidentQueries;
+import com.mspscorecard.metrics.SnapshotQueries;
+import com.mspscorecard.scoring.engine.ClientHistory;
+import com.mspscorecard.scoring.engine.IncidentCategory;
+import com.mspscorecard.scoring.engine.IncidentFact;
+import com.mspscorecard.scoring.engine.MonthlyFigures;
+import com.mspscorecard.scoring.engine.PaymentTerms;
+import com.mspscorecard.scoring.engine.Portfolio;
+import com.mspscorecard.scoring.engine.PortfolioFigures;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads what the engine scores, in a fixed number of bulk queries whatever the number of clients:
+ * clients, snapshots, incidents and poll results become {@link ClientHistory} values.
+ */
+@Component
+class ScoringInputs {
+
+    /** Above this many clients one query for all clients beats one query per client. */
+    private static final int SINGLE_LOOKUPS = 20;
+
+    private final ClientQueries clients;
+    private final SnapshotQueries snapshots;
+    private final IncidentQueries incidents;
+    private final List<StaffVoteShares> staffVotes;
+    private final JdbcTemplate jdbc;
+
+    ScoringInputs(ClientQueries clients, SnapshotQueries snapshots, IncidentQueries incidents,
+                  List<StaffVoteShares> staffVotes, JdbcTemplate jdbc) {
+        this.clients = clients;
+        this.snapshots = snapshots;
+        this.incidents = incidents;
+        this.staffVotes = staffVotes;
+        this.jdbc = jdbc;
+    }
+
+    /** Every client with its facts, whatever its status. */
+    Inputs all() {
+        Map<Long, ClientFacts> facts = new LinkedHashMap<>();
+        for (ClientFacts client : clients.all()) {
+            facts.put(client.id(), client);
+        }
+        Map<Long, List<MonthlyFigures>> figures = new HashMap<>();
+        snapshots.forEach(s -> figures.computeIfAbsent(s.clientId(), id -> new ArrayList<>())
+                .add(new MonthlyFigures(s.month(), s.values())));
+        return assemble(facts, figures, incidents.all());
+    }
+
+    /** The given clients only; unknown ids are skipped. */
+    Inputs of(Collection<Long> clientIds) {
+        Map<Long, ClientFacts> facts = new LinkedHashMap<>();
+        if (clientIds.size() <= SINGLE_LOOKUPS) {
+            for (Long id : clientIds) {
+                clients.byId(id).ifPresent(client -> facts.put(client.id(), client));
+            }
+        } else {
+            Set<Long> wanted = Set.copyOf(clientIds);
+            for (ClientFacts client : clients.all()) {
+                if (wanted.contains(client.id())) {
+                    facts.put(client.id(), client);
+                }
+            }
+        }
+        Map<Long, List<MonthlyFigures>> figures = new HashMap<>();
+        snapshots.forEach(facts.keySet(), s -> figures.computeIfAbsent(s.clientId(), id -> new ArrayList<>())
+                .add(new MonthlyFigures(s.month(), s.values())));
+        return assemble(facts, figures, incidents.ofClients(facts.keySet()));
+    }
+
+    private Inputs assemble(Map<Long, ClientFacts> facts, Map<Long, List<MonthlyFigures>> figures,
+                            List<IncidentFacts> incidentFacts) {
+        Map<Long, List<IncidentFact>> incidentsByClient = new HashMap<>();
+        for (IncidentFacts incident : incidentFacts) {
+            incidentsByClient.computeIfAbsent(incident.clientId(), id -> new ArrayList<>())
+                    .add(new IncidentFact(incident.occurredOn(), IncidentCategory.valueOf(incident.category().name())));
+        }
+        List<StaffVoteShares.ClosedPollShares> polls = staffVotes().closedPolls();
+        Map<Long, ClientHistory> histories = new LinkedHashMap<>();
+        for (ClientFacts client : facts.values()) {
+            Map<LocalDate, BigDecimal> shares = new TreeMap<>();
+            for (StaffVoteShares.ClosedPollShares poll : polls) {
+                // A client nobody picked has a share of zero: the poll is data, not a gap.
+                shares.put(poll.closedOn(), poll.shareByClient().getOrDefault(client.id(), BigDecimal.ZERO));
+            }
+            histories.put(client.id(), ClientHistory.of(client.id(), PaymentTerms.valueOf(client.paymentTerms().name()),
+                    client.endpoints(), figures.getOrDefault(client.id(), List.of()),
+                    incidentsByClient.getOrDefault(client.id(), List.of()), shares));
+        }
+        return new Inputs(facts, histories);
+    }
+
+    /** The voting module's results when it supplies them, else none. */
+    private StaffVoteShares staffVotes() {
+        for (StaffVoteShares shares : staffVotes) {
+            if (!(shares instanceof NoStaffVotes)) {
+                return shares;
+            }
+        }
+        return staffVotes.get(0);
+    }
+
+    /**
+     * The portfolio of each month from full histories: the active clients with a snapshot in
+     * the month's three-month window. Gives the same positions as {@link #portfolios(Collection)}.
+     */
+    static Map<YearMonth, Portfolio> portfolios(Inputs inputs) {
+        Map<YearMonth, Map<Long, PortfolioFigures>> byMonth = new TreeMap<>();
+        for (ClientHistory history : inputs.histories().values()) {
+            if (!inputs.facts().get(history.clientId()).active() || history.months().isEmpty()) {
+                continue;
+            }
+            Set<YearMonth> months = new TreeSet<>();
+            for (YearMonth month : history.months().keySet()) {
+                for (int i = 0; i < PortfolioFigures.WINDOW_MONTHS; i++) {
+                    months.add(month.plusMonths(i));
+                }
+            }
+            for (YearMonth month : months) {
+                byMonth.computeIfAbsent(month, m -> new HashMap<>())
+                        .put(history.clientId(), PortfolioFigures.of(history, month));
+            }
+        }
+        Map<YearMonth, Portfolio> portfolios = new HashMap<>();
+        byMonth.forEach((month, figures) -> portfolios.put(month, Portfolio.of(month, figures)));
+        return portfolios;
+    }
+
+    /** The portfolio of the given months, summed by the database over all active clients. */
+    Map<YearMonth, Portfolio> portfolios(Collection<YearMonth> months) {
+        if (months.isEmpty()) {
+            return Map.of();
+        }
+        Map<YearMonth, Map<Long, PortfolioFigures>> byMonth = new HashMap<>();
+        for (YearMonth month : months) {
+            byMonth.put(month, new HashMap<>());
+        }
+        jdbc.query("""
+                        select s.client_id, m.month, sum(s.revenue) as revenue, sum(s.hours_spent) as hours,
+                               sum(s.new_tickets) as tickets
+                        from unnest(?::date[]) as m(month)
+                        join monthly_snapshot s
+                          on s.month between (m.month - interval '2 months')::date and m.month
+                        join client c on c.id = s.client_id and c.status = 'ACTIVE'
+                        group by s.client_id, m.month
+                        """,
+                ps -> ps.setArray(1, dates(ps.getConnection(), months)),
+                rs -> {
+                    BigDecimal revenue = rs.getBigDecimal("revenue");
+                    byMonth.get(YearMonth.from(rs.getObject("month", LocalDate.class))).put(rs.getLong("client_id"),
+                            new PortfolioFigures(revenue == null ? BigDecimal.ZERO : revenue,
+                                    rs.getBigDecimal("hours"), rs.getBigDecimal("tickets")));
+                });
+        Map<YearMonth, Portfolio> portfolios = new HashMap<>();
+        byMonth.forEach((month, figures) -> portfolios.put(month, Portfolio.of(month, figures)));
+        return portfolios;
+    }
+
+    static Array dates(java.sql.Connection connection, Collection<YearMonth> months) throws java.sql.SQLException {
+        return connection.createArrayOf("date", months.stream().map(m -> java.sql.Date.valueOf(m.atDay(1))).toArray());
+    }
+
+    record Inputs(Map<Long, ClientFacts> facts, Map<Long, ClientHistory> histories) {
+    }
+}

@@ -1,0 +1,42 @@
+package com.mspscorecard.scoring.engine;
+
+import com.mspscorecard.metrics.Metric;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Optional;
+
+/** Administrative requests per endpoint per month; fewer is better. */
+final class AdminRequestsRule implements Rule {
+
+    @Override
+    public String key() {
+        return "admin_requests";
+    }
+
+    @Override
+    public Category category() {
+        return Category.SERVICE_LOAD;
+    }
+
+    @Override
+    public Quantity quantity() {
+        return Quantity.RATE;
+    }
+
+    @Override
+    public String subject() {
+        return "admin requests per endpoint";
+    }
+
+    @Override
+    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
+        Window window = Window.of(history, month, windowMonths);
+        BigDecimal rate = window.perEndpointPerMonth(Metric.ADMIN_REQUESTS);
+        if (rate == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Measurement(rate,
+                quantity().format(rate) + " admin requests per endpoint per month " + window.overTheLast()));
+    }
+}

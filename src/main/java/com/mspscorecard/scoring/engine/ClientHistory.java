@@ -1,0 +1,103 @@
+package com.mspscorecard.scoring.engine;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Everything the engine knows about one client: terms, endpoints, monthly figures, red-flag
+ * incidents and the client's share of the points in each closed staff poll.
+ *
+ * @param defaultEndpoints the client's endpoints; used for months whose figures lack
+ *                         {@code endpoints}. May be null.
+ * @param closedPolls      closing date of each closed poll → this client's share of all Borda
+ *                         points in it, between 0 and 1
+ */
+public record ClientHistory(long clientId,
+                            PaymentTerms terms,
+                            Integer defaultEndpoints,
+                            NavigableMap<YearMonth, MonthlyFigures> months,
+                            List<IncidentFact> incidents,
+                            NavigableMap<LocalDate, BigDecimal> closedPolls) {
+
+    public ClientHistory {
+        Objects.requireNonNull(terms, "terms");
+        if (defaultEndpoints != null && defaultEndpoints < 0) {
+            throw new IllegalArgumentException("defaultEndpoints is negative: " + defaultEndpoints);
+        }
+        TreeMap<YearMonth, MonthlyFigures> monthsCopy = new TreeMap<>();
+        if (months != null) {
+            for (Map.Entry<YearMonth, MonthlyFigures> entry : months.entrySet()) {
+                if (!entry.getKey().equals(entry.getValue().month())) {
+                    throw new IllegalArgumentException("figures of " + entry.getValue().month() + " filed under " + entry.getKey());
+                }
+                monthsCopy.put(entry.getKey(), entry.getValue());
+            }
+        }
+        months = Collections.unmodifiableNavigableMap(monthsCopy);
+        // Sorted by date so that a window's incidents are found by binary search.
+        List<IncidentFact> sorted = new ArrayList<>(incidents == null ? List.of() : incidents);
+        sorted.sort(Comparator.comparing(IncidentFact::occurredOn));
+        incidents = Collections.unmodifiableList(sorted);
+        TreeMap<LocalDate, BigDecimal> pollsCopy = new TreeMap<>();
+        if (closedPolls != null) {
+            for (Map.Entry<LocalDate, BigDecimal> entry : closedPolls.entrySet()) {
+                BigDecimal share = Objects.requireNonNull(entry.getValue(), "poll share");
+                if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+                    throw new IllegalArgumentException("poll share must be between 0 and 1: " + share);
+                }
+                pollsCopy.put(entry.getKey(), share);
+            }
+        }
+        closedPolls = Collections.unmodifiableNavigableMap(pollsCopy);
+    }
+
+    /** A history from a plain collection of monthly figures. */
+    public static ClientHistory of(long clientId, PaymentTerms terms, Integer defaultEndpoints,
+                                   Collection<MonthlyFigures> figures, List<IncidentFact> incidents,
+                                   Map<LocalDate, BigDecimal> closedPolls) {
+        TreeMap<YearMonth, MonthlyFigures> byMonth = new TreeMap<>();
+        for (MonthlyFigures f : figures) {
+            if (byMonth.put(f.month(), f) != null) {
+                throw new IllegalArgumentException("two sets of figures for " + f.month());
+            }
+        }
+        return new ClientHistory(clientId, terms, defaultEndpoints, byMonth, incidents,
+                closedPolls == null ? null : new TreeMap<>(closedPolls));
+    }
+
+    /** Number of incidents dated from {@code from} to {@code to}, both included, that match. */
+    int countIncidents(LocalDate from, LocalDate to, Predicate<IncidentCategory> matching) {
+        int low = 0;
+        int high = incidents.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (incidents.get(mid).occurredOn().isBefore(from)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        int count = 0;
+        for (int i = low; i < incidents.size(); i++) {
+            IncidentFact incident = incidents.get(i);
+            if (incident.occurredOn().isAfter(to)) {
+                break;
+            }
+            if (matching.test(incident.category())) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,47 @@
+package com.mspscorecard.scoring.engine;
+
+import com.mspscorecard.metrics.Metric;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Optional;
+
+/** Ignored ÷ (implemented + ignored) recommendations; fewer is better. */
+final class IgnoredRecommendationsRule implements Rule {
+
+    @Override
+    public String key() {
+        return "ignored_recommendations";
+    }
+
+    @Override
+    public Category category() {
+        return Category.RELATIONSHIP;
+    }
+
+    @Override
+    public Quantity quantity() {
+        return Quantity.FRACTION;
+    }
+
+    @Override
+    public String subject() {
+        return "followed or ignored recommendations";
+    }
+
+    @Override
+    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
+        Window window = Window.of(history, month, windowMonths);
+        BigDecimal share = ignoredShare(window);
+        if (share == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Measurement(share,
+                quantity().format(share) + " of recommendations ignored " + window.inTheLast()));
+    }
+
+    /** Shared with the repeated-security-alarms dealbreaker so both read the figures alike. */
+    static BigDecimal ignoredShare(Window window) {
+        return window.shareOf(Metric.RECOMMENDATIONS_IGNORED, Metric.RECOMMENDATIONS_IMPLEMENTED);
+    }
+}

@@ -1,0 +1,168 @@
+package com.mspscorecard.scoring.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * All clients of one month side by side: who brings the revenue, who causes the effort, and the
+ * Pareto curves that show how concentrated both are.
+ *
+ * <p>Effort mixes units on purpose: a client's share of hours when its hours are known, else its
+ * share of new tickets. Those shares need not add up to 1, so the effort curve and headline are
+ * normalised by their sum.
+ */
+public final class Portfolio {
+
+    private static final int SHARE_SCALE = 6;
+
+    private final YearMonth month;
+    private final Map<Long, PortfolioPosition> positions;
+    private final List<ParetoPoint> revenueCurve;
+    private final List<ParetoPoint> effortCurve;
+
+    private Portfolio(YearMonth month, Map<Long, PortfolioPosition> positions,
+                      List<ParetoPoint> revenueCurve, List<ParetoPoint> effortCurve) {
+        this.month = month;
+        this.positions = Collections.unmodifiableMap(positions);
+        this.revenueCurve = List.copyOf(revenueCurve);
+        this.effortCurve = List.copyOf(effortCurve);
+    }
+
+    /** The portfolio of {@code month} from each client's three-month figures. */
+    public static Portfolio of(YearMonth month, Map<Long, PortfolioFigures> figures) {
+        Objects.requireNonNull(month, "month");
+        int n = figures.size();
+        BigDecimal totalRevenue = BigDecimal.ZERO;
+        BigDecimal totalHours = BigDecimal.ZERO;
+        BigDecimal totalTickets = BigDecimal.ZERO;
+        for (PortfolioFigures f : figures.values()) {
+            totalRevenue = totalRevenue.add(f.revenue());
+            if (f.hours() != null) {
+                totalHours = totalHours.add(f.hours());
+            }
+            if (f.newTickets() != null) {
+                totalTickets = totalTickets.add(f.newTickets());
+            }
+        }
+
+        Map<Long, BigDecimal> revenueShares = new HashMap<>();
+        Map<Long, BigDecimal> effortShares = new HashMap<>();
+        for (Map.Entry<Long, PortfolioFigures> entry : figures.entrySet()) {
+            PortfolioFigures f = entry.getValue();
+            revenueShares.put(entry.getKey(), share(f.revenue(), totalRevenue));
+            if (f.hours() != null) {
+                effortShares.put(entry.getKey(), share(f.hours(), totalHours));
+            } else if (f.newTickets() != null) {
+                effortShares.put(entry.getKey(), share(f.newTickets(), totalTickets));
+            }
+        }
+
+        List<Long> byRevenue = rank(revenueShares);
+        List<Long> byEffort = rank(effortShares);
+        Map<Long, Integer> effortRanks = new HashMap<>();
+        for (int i = 0; i < byEffort.size(); i++) {
+            effortRanks.put(byEffort.get(i), i + 1);
+        }
+        Map<Long, PortfolioPosition> positions = new LinkedHashMap<>();
+        for (int i = 0; i < byRevenue.size(); i++) {
+            Long id = byRevenue.get(i);
+            positions.put(id, new PortfolioPosition(revenueShares.get(id), effortShares.get(id), i + 1,
+                    effortRanks.get(id), n));
+        }
+        return new Portfolio(month, positions, curve(byRevenue, revenueShares, n), curve(byEffort, effortShares, n));
+    }
+
+    public YearMonth month() {
+        return month;
+    }
+
+    public int size() {
+        return positions.size();
+    }
+
+    public Optional<PortfolioPosition> position(long clientId) {
+        return Optional.ofNullable(positions.get(clientId));
+    }
+
+    /** Every client's position, biggest revenue first. */
+    public Map<Long, PortfolioPosition> positions() {
+        return positions;
+    }
+
+    /** Share of revenue brought by the top {@code percent} of clients (rounded up), e.g. 0.8. */
+    public BigDecimal revenueShareOfTop(int percent) {
+        return cumulativeAt(revenueCurve, PortfolioPosition.topCount(size(), percent));
+    }
+
+    /** Share of effort caused by the top {@code percent} of clients by effort (rounded up). */
+    public BigDecimal effortShareOfTop(int percent) {
+        return cumulativeAt(effortCurve, PortfolioPosition.topCount(size(), percent));
+    }
+
+    /** Clients by revenue, biggest first, with the cumulative share of revenue. */
+    public List<ParetoPoint> revenueCurve() {
+        return revenueCurve;
+    }
+
+    /** Clients with effort data by effort, biggest first, with the cumulative share of effort. */
+    public List<ParetoPoint> effortCurve() {
+        return effortCurve;
+    }
+
+    /** Drains: outside the top by revenue, inside the top by effort. */
+    public List<Long> drains(int revenueTopPercent, int effortTopPercent) {
+        List<Long> drains = new ArrayList<>();
+        positions.forEach((id, position) -> {
+            if (position.isDrain(revenueTopPercent, effortTopPercent)) {
+                drains.add(id);
+            }
+        });
+        return drains;
+    }
+
+    private static BigDecimal cumulativeAt(List<ParetoPoint> curve, int count) {
+        if (curve.isEmpty() || count == 0) {
+            return BigDecimal.ZERO.setScale(SHARE_SCALE);
+        }
+        return curve.get(Math.min(count, curve.size()) - 1).cumulativeShare();
+    }
+
+    private static List<Long> rank(Map<Long, BigDecimal> shares) {
+        List<Long> ids = new ArrayList<>(shares.keySet());
+        ids.sort(Comparator.comparing((Long id) -> shares.get(id)).reversed().thenComparing(id -> id));
+        return ids;
+    }
+
+    private static List<ParetoPoint> curve(List<Long> ranked, Map<Long, BigDecimal> shares, int clientCount) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Long id : ranked) {
+            total = total.add(shares.get(id));
+        }
+        List<ParetoPoint> points = new ArrayList<>(ranked.size());
+        BigDecimal running = BigDecimal.ZERO;
+        for (int i = 0; i < ranked.size(); i++) {
+            Long id = ranked.get(i);
+            running = running.add(shares.get(id));
+            points.add(new ParetoPoint(id, i + 1,
+                    share(BigDecimal.valueOf(i + 1L), BigDecimal.valueOf(clientCount)),
+                    share(shares.get(id), total),
+                    share(running, total)));
+        }
+        return points;
+    }
+
+    private static BigDecimal share(BigDecimal part, BigDecimal total) {
+        return total.signum() == 0 ? BigDecimal.ZERO.setScale(SHARE_SCALE)
+                : part.divide(total, SHARE_SCALE, RoundingMode.HALF_UP);
+    }
+}

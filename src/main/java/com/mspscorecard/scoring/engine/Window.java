@@ -1,0 +1,169 @@
+package com.mspscorecard.scoring.engine;
+
+import com.mspscorecard.metrics.Metric;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.function.Predicate;
+
+/**
+ * The months a rule looks at: the scored month and the ones before it, {@code length} in all.
+ * Every aggregate skips months without the metric and answers null when there is no data.
+ */
+final class Window {
+
+    /** Scale of intermediate quotients; values are rounded to {@link #VALUE_SCALE} at the end. */
+    private static final int DIVISION_SCALE = 10;
+    static final int VALUE_SCALE = 4;
+
+    private final ClientHistory history;
+    private final YearMonth last;
+    private final int length;
+    private final Collection<MonthlyFigures> months;
+
+    private Window(ClientHistory history, YearMonth last, int length) {
+        this.history = history;
+        this.last = last;
+        this.length = length;
+        this.months = history.months().subMap(last.minusMonths(length - 1L), true, last, true).values();
+    }
+
+    static Window of(ClientHistory history, YearMonth month, int length) {
+        if (length < 1) {
+            throw new IllegalArgumentException("a window has at least one month: " + length);
+        }
+        return new Window(history, month, length);
+    }
+
+    LocalDate firstDay() {
+        return last.minusMonths(length - 1L).atDay(1);
+    }
+
+    LocalDate lastDay() {
+        return last.atEndOfMonth();
+    }
+
+    /** "in the last 6 months", or "this month" for a window of one. */
+    String inTheLast() {
+        return inTheLast(length);
+    }
+
+    static String inTheLast(int months) {
+        return months == 1 ? "this month" : "in the last " + months + " months";
+    }
+
+    /** "over the last 3 months", or "this month". */
+    String overTheLast() {
+        return length == 1 ? "this month" : "over the last " + length + " months";
+    }
+
+    BigDecimal sum(Metric metric) {
+        BigDecimal sum = null;
+        for (MonthlyFigures figures : months) {
+            BigDecimal value = figures.valueOrNull(metric);
+            if (value != null) {
+                sum = sum == null ? value : sum.add(value);
+            }
+        }
+        return sum;
+    }
+
+    BigDecimal mean(Metric metric) {
+        BigDecimal sum = BigDecimal.ZERO;
+        int count = 0;
+        for (MonthlyFigures figures : months) {
+            BigDecimal value = figures.valueOrNull(metric);
+            if (value != null) {
+                sum = sum.add(value);
+                count++;
+            }
+        }
+        return count == 0 ? null : divide(sum, BigDecimal.valueOf(count));
+    }
+
+    /**
+     * Σ numerator ÷ Σ denominator over the months that have both: a blank numerator is "no
+     * data", not zero, so such a month is left out rather than counted as a clean month.
+     */
+    BigDecimal ratio(Metric numerator, Metric denominator) {
+        BigDecimal top = BigDecimal.ZERO;
+        BigDecimal bottom = BigDecimal.ZERO;
+        for (MonthlyFigures figures : months) {
+            BigDecimal n = figures.valueOrNull(numerator);
+            BigDecimal d = figures.valueOrNull(denominator);
+            if (n != null && d != null) {
+                top = top.add(n);
+                bottom = bottom.add(d);
+            }
+        }
+        return bottom.signum() == 0 ? null : divide(top, bottom);
+    }
+
+    /** Σ part ÷ Σ (part + other) over the months that have both. */
+    BigDecimal shareOf(Metric part, Metric other) {
+        BigDecimal top = BigDecimal.ZERO;
+        BigDecimal bottom = BigDecimal.ZERO;
+        for (MonthlyFigures figures : months) {
+            BigDecimal p = figures.valueOrNull(part);
+            BigDecimal o = figures.valueOrNull(other);
+            if (p != null && o != null) {
+                top = top.add(p);
+                bottom = bottom.add(p).add(o);
+            }
+        }
+        return bottom.signum() == 0 ? null : divide(top, bottom);
+    }
+
+    /**
+     * Mean over the months of metric ÷ endpoints, with the client's endpoints standing in for a
+     * month without them; months with no endpoints at all, or zero, are left out.
+     */
+    BigDecimal perEndpointPerMonth(Metric metric) {
+        Integer fallback = history.defaultEndpoints();
+        BigDecimal sum = BigDecimal.ZERO;
+        int count = 0;
+        for (MonthlyFigures figures : months) {
+            BigDecimal value = figures.valueOrNull(metric);
+            if (value == null) {
+                continue;
+            }
+            BigDecimal endpoints = figures.valueOrNull(Metric.ENDPOINTS);
+            if (endpoints == null && fallback != null) {
+                endpoints = BigDecimal.valueOf(fallback);
+            }
+            if (endpoints == null || endpoints.signum() == 0) {
+                continue;
+            }
+            sum = sum.add(value.divide(endpoints, DIVISION_SCALE, RoundingMode.HALF_UP));
+            count++;
+        }
+        return count == 0 ? null : divide(sum, BigDecimal.valueOf(count));
+    }
+
+    /** (Σ revenue − Σ delivery cost) ÷ Σ revenue over the months that have both. */
+    BigDecimal grossMargin() {
+        BigDecimal revenue = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (MonthlyFigures figures : months) {
+            BigDecimal r = figures.valueOrNull(Metric.REVENUE);
+            BigDecimal c = figures.valueOrNull(Metric.DELIVERY_COST);
+            if (r != null && c != null) {
+                revenue = revenue.add(r);
+                cost = cost.add(c);
+            }
+        }
+        return revenue.signum() == 0 ? null : divide(revenue.subtract(cost), revenue);
+    }
+
+    int incidents(Predicate<IncidentCategory> matching) {
+        return history.countIncidents(firstDay(), lastDay(), matching);
+    }
+
+    static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {
+        return dividend.divide(divisor, DIVISION_SCALE, RoundingMode.HALF_UP)
+                .setScale(VALUE_SCALE, RoundingMode.HALF_UP);
+    }
+}
