@@ -4,9 +4,11 @@
 
   const GRADE_COLOURS = { A: '#1a7f37', B: '#4d8f1f', C: '#9a6700', D: '#bc4c00', F: '#cf222e', none: '#6e7781' };
 
+  // The JSON sits in a data attribute of an inert <script type="application/json">: Thymeleaf escapes
+  // th:text inside <script> as HTML, which the browser would not decode, while attribute values are decoded.
   const read = id => {
     const element = document.getElementById(id);
-    return element ? JSON.parse(element.textContent) : null;
+    return element && element.dataset.json ? JSON.parse(element.dataset.json) : null;
   };
 
   const alpha = (hex, a) => {

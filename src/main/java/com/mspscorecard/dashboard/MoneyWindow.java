@@ -42,7 +42,7 @@ class MoneyWindow {
     /** @param revenueByMonth revenue of the active clients per month of the window, oldest first */
     record Totals(Map<Long, ClientMoney> byClient, Map<YearMonth, BigDecimal> revenueByMonth) {
 
-        BigDecimal revenue() {
+        public BigDecimal revenue() {
             return revenueByMonth.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 

@@ -32,9 +32,9 @@ record ScoredClientsQuery(String grade, String recommendation, Long manager, Str
 
     static ScoredClientsQuery of(String grade, String recommendation, Long manager, String sort, String dir,
                                  Integer page) {
-        return new ScoredClientsQuery(GRADES.contains(grade) ? grade : null,
-                RECOMMENDATIONS.contains(recommendation) ? recommendation : null, manager,
-                SORTS.contains(sort) ? sort : "name", "desc".equals(dir), page == null || page < 1 ? 1 : page);
+        return new ScoredClientsQuery(grade != null && GRADES.contains(grade) ? grade : null,
+                recommendation != null && RECOMMENDATIONS.contains(recommendation) ? recommendation : null, manager,
+                sort != null && SORTS.contains(sort) ? sort : "name", "desc".equals(dir), page == null || page < 1 ? 1 : page);
     }
 
     boolean matches(ScoredClient row) {
@@ -67,14 +67,14 @@ record ScoredClientsQuery(String grade, String recommendation, Long manager, Str
     }
 
     /** The address that sorts by the column, keeping the filters (clicking a header twice flips it). */
-    String sortHref(String column, YearMonth month) {
+    public String sortHref(String column, YearMonth month) {
         boolean flip = column.equals(sort) && !descending;
         return filtered(month).queryParam("sort", column).queryParam("dir", flip ? "desc" : "asc").build()
                 .encode().toUriString();
     }
 
     /** The address of another page of the same list. */
-    String pageHref(int page, YearMonth month) {
+    public String pageHref(int page, YearMonth month) {
         return filtered(month).queryParam("sort", sort).queryParam("dir", descending ? "desc" : "asc")
                 .queryParam("page", page).build().encode().toUriString();
     }
@@ -97,7 +97,7 @@ record ScoredClientsQuery(String grade, String recommendation, Long manager, Str
     }
 
     /** "ascending", "descending" or "none" for {@code aria-sort} on a column header. */
-    String ariaSort(String column) {
+    public String ariaSort(String column) {
         return !column.equals(sort) ? "none" : descending ? "descending" : "ascending";
     }
 }
