@@ -86,7 +86,7 @@ class DashboardPagesIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("Il 20% dei clienti porta il 59% del fatturato; il 20% causa il 62% dell&#39;impegno.");
         assertThat(html).contains("Valutare la chiusura", "giugno 2015");
-        assertThat(html).containsPattern("id=\"revenue-at-stake\">7\\.500\\s€<");
+        assertThat(html).containsPattern("id=\"revenue-at-stake\">7\\.500\\h€<");
     }
 
     @Test
