@@ -12,6 +12,7 @@ import com.mspscorecard.clients.ClientFacts;
 import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.scoring.PortfolioView;
 import com.mspscorecard.scoring.ScorecardQueries;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +55,12 @@ class PortfolioPages {
         }
     };
 
-    PortfolioPages(ScorecardQueries scorecards, ClientQueries clients, MoneyWindow money, JdbcTemplate jdbc) {
+    private final boolean caching;
+
+    /** @param caching off only to measure what the cache is worth ({@code scorecard.pages.cache=false}) */
+    PortfolioPages(ScorecardQueries scorecards, ClientQueries clients, MoneyWindow money, JdbcTemplate jdbc,
+                   @Value("${scorecard.pages.cache:true}") boolean caching) {
+        this.caching = caching;
         this.scorecards = scorecards;
         this.clients = clients;
         this.money = money;
@@ -66,6 +72,9 @@ class PortfolioPages {
     }
 
     PortfolioPage of(YearMonth month) {
+        if (!caching) {
+            return build(month);
+        }
         String fingerprint = jdbc.queryForObject(FINGERPRINT, String.class, month.atDay(1));
         Cached cached;
         synchronized (cache) {
