@@ -92,6 +92,7 @@ median() { # path: prints the median of 50 sequential requests in ms, after 10 w
 }
 
 echo "== median latency, 50 sequential requests each"
+echo "baseline: login page /login                       $(median /login)"
 echo "dashboard            /                            $(median /)"
 echo "scored clients list  /scorecards                  $(median /scorecards)"
 echo "sorted by score      /scorecards?sort=score       $(median '/scorecards?sort=score&dir=asc&recommendation=WATCH')"

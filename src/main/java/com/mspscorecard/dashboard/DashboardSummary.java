@@ -13,7 +13,8 @@ import com.mspscorecard.scoring.ScorecardView;
 /**
  * The dashboard's figures for one month.
  *
- * @param leaving        clients recommended OFFBOARD or CONSIDER_OFFBOARDING, biggest revenue first
+ * @param leaving        the first {@link #FLAGGED_SHOWN} clients recommended OFFBOARD or CONSIDER_OFFBOARDING,
+ *                       biggest revenue first; {@code leavingCount} is all of them
  * @param revenueAtStake their revenue over the last 3 months
  * @param raisePrice     RAISE_PRICE candidates, biggest increase first
  * @param monthlyUplift  the sum of their suggested monthly increases
@@ -21,11 +22,14 @@ import com.mspscorecard.scoring.ScorecardView;
  * @param worsened       the biggest drops over 3 months
  * @param improved       the biggest gains over 3 months
  */
-record DashboardSummary(Map<String, Long> gradeCounts, List<Flagged> leaving, BigDecimal revenueAtStake,
-                        List<Flagged> raisePrice, BigDecimal monthlyUplift, List<ScorecardView> lowest,
+record DashboardSummary(Map<String, Long> gradeCounts, List<Flagged> leaving, int leavingCount,
+                        BigDecimal revenueAtStake, List<Flagged> raisePrice, int raisePriceCount,
+                        BigDecimal monthlyUplift, List<ScorecardView> lowest,
                         List<ScorecardView> worsened, List<ScorecardView> improved, PortfolioView.Pareto pareto) {
 
     static final int LIST_SIZE = 5;
+
+    static final int FLAGGED_SHOWN = 10;
 
     private static final Set<String> LEAVING = Set.of("OFFBOARD", "CONSIDER_OFFBOARDING");
 
@@ -60,8 +64,12 @@ record DashboardSummary(Map<String, Long> gradeCounts, List<Flagged> leaving, Bi
         List<ScorecardView> improved = view.scorecards().stream()
                 .filter(c -> c.scoreChange3m() != null && c.scoreChange3m().signum() > 0)
                 .sorted(Comparator.comparing(ScorecardView::scoreChange3m).reversed()).limit(LIST_SIZE).toList();
-        return new DashboardSummary(view.gradeCounts(), leaving, atStake, raise, uplift, lowest, worsened, improved,
-                view.pareto());
+        return new DashboardSummary(view.gradeCounts(), first(leaving), leaving.size(), atStake, first(raise),
+                raise.size(), uplift, lowest, worsened, improved, view.pareto());
+    }
+
+    private static List<Flagged> first(List<Flagged> flagged) {
+        return flagged.subList(0, Math.min(FLAGGED_SHOWN, flagged.size()));
     }
 
     static BigDecimal percent(ScorecardView card) {

@@ -10,11 +10,15 @@ import java.util.Set;
 
 import com.mspscorecard.clients.ClientFacts;
 import com.mspscorecard.clients.ClientQueries;
+import com.mspscorecard.clients.ClientTermsChanged;
+import com.mspscorecard.incidents.IncidentsChanged;
+import com.mspscorecard.metrics.SnapshotsChanged;
 import com.mspscorecard.scoring.PortfolioView;
 import com.mspscorecard.scoring.ScorecardQueries;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Builds {@link PortfolioPage}s and keeps the last few in memory.
@@ -25,6 +29,8 @@ import org.springframework.stereotype.Component;
  * stored scores ({@code xmin}: any rescoring deletes and re-inserts the rows it touches, so this
  * moves with every snapshot, incident, poll, terms or model change) and the clients table
  * (names, status and manager changes that do not rescore). A changed fingerprint rebuilds the page.
+ * The fingerprint itself is asked at most every two seconds per month (it reads 2,000 rows);
+ * snapshot, incident and terms events forget the cache at once.
  * This also works across several application instances, which an in-process event would not.
  */
 @Component
@@ -41,7 +47,10 @@ class PortfolioPages {
                            || coalesce(max(updated_at)::text, '') from client)
             """;
 
-    private record Cached(String fingerprint, PortfolioPage page) {
+    /** How long a cached page is served without asking the database whether it is still current. */
+    static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
+    private record Cached(String fingerprint, PortfolioPage page, long checkedAt) {
     }
 
     private final ScorecardQueries scorecards;
@@ -75,19 +84,46 @@ class PortfolioPages {
         if (!caching) {
             return build(month);
         }
-        String fingerprint = jdbc.queryForObject(FINGERPRINT, String.class, month.atDay(1));
         Cached cached;
         synchronized (cache) {
             cached = cache.get(month);
         }
-        if (cached != null && cached.fingerprint().equals(fingerprint)) {
+        long now = System.nanoTime();
+        if (cached != null && now - cached.checkedAt() < RECHECK_NANOS) {
             return cached.page();
         }
-        PortfolioPage page = build(month);
+        String fingerprint = jdbc.queryForObject(FINGERPRINT, String.class, month.atDay(1));
+        PortfolioPage page = cached != null && cached.fingerprint().equals(fingerprint) ? cached.page() : build(month);
         synchronized (cache) {
-            cache.put(month, new Cached(fingerprint, page));
+            cache.put(month, new Cached(fingerprint, page, now));
         }
         return page;
+    }
+
+    /**
+     * A committed change this module hears about: the next page view rebuilds at once instead of
+     * waiting for the recheck. Changes without an event (a full rescoring, a model activation, a
+     * renamed client) show within {@link #RECHECK_NANOS}.
+     */
+    @TransactionalEventListener
+    void on(SnapshotsChanged event) {
+        forgetAll();
+    }
+
+    @TransactionalEventListener
+    void on(IncidentsChanged event) {
+        forgetAll();
+    }
+
+    @TransactionalEventListener
+    void on(ClientTermsChanged event) {
+        forgetAll();
+    }
+
+    void forgetAll() {
+        synchronized (cache) {
+            cache.clear();
+        }
     }
 
     private PortfolioPage build(YearMonth month) {
