@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Pages benchmark: 2,000 clients x 60 months, scored, then the dashboard, the scored clients list and a
+# client scorecard timed one by one (median of 50), and the dashboard under wrk (32 connections, 20 s)
+# with a session cookie from a real form login.
+# Needs: a built jar (./mvnw -q -o -DskipTests package), psql, curl, wrk (apt-get install -y wrk),
+# python3, PostgreSQL on localhost:5432. APP_ARGS="--scorecard.pages.cache=false" measures without the cache.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER PGPASSWORD=${PGPASSWORD:-postgres}
+DB=scorecard_pages_bench
+PORT=${BENCH_PORT:-18432}
+CLIENTS=${CLIENTS:-2000}
+MONTHS=${MONTHS:-60}
+USER_NAME=bench-owner
+PASSWORD='bench owner password 2026'
+BASE="http://localhost:$PORT"
+WORK=$(mktemp -d)
+JAR=$(ls target/msp-scorecard-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true)
+[ -n "$JAR" ] || { echo "No jar in target/: run ./mvnw -q -o -DskipTests package first" >&2; exit 1; }
+
+APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "${KEEP_LOG:-}" ] && cp "$WORK/app.log" "$KEEP_LOG"; rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== fresh database $DB"
+psql -q -d postgres -c "drop database if exists $DB" -c "create database $DB"
+
+echo "== starting $JAR"
+SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=$PGPASSWORD \
+SCORECARD_ADMIN_USERNAME=$USER_NAME SCORECARD_ADMIN_PASSWORD=$PASSWORD \
+  java -Xmx${HEAP:-3g} -jar "$JAR" --server.port="$PORT" ${APP_ARGS:-} > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+  sleep 1
+done
+
+echo "== loading $CLIENTS clients x $MONTHS months with generate_series"
+psql -q -d "$DB" <<SQL
+insert into app_user (username, display_name, role, password_hash, enabled)
+select 'bench-am-' || i, 'Manager ' || i, 'ACCOUNT_MANAGER', '{noop}unused', true from generate_series(1, 10) i;
+insert into client (name, status, payment_terms, endpoints, contract_mrr, account_manager_id)
+select 'Client ' || lpad(i::text, 5, '0'), 'ACTIVE',
+       (array['PREPAID','NET_15','NET_30','NET_45','NET_60'])[1 + i % 5], 10 + i % 190, 500 + (i * 37) % 9500,
+       (select id from app_user where username = 'bench-am-' || (1 + i % 10))
+from generate_series(1, $CLIENTS) i;
+-- Skewed revenue (a few big clients), effort partly independent of revenue, some late payers,
+-- some ignored advice, a little noise per month so scores move.
+insert into monthly_snapshot (client_id, month, new_tickets, reopened_tickets, admin_requests, escalations,
+    invoices_issued, disputed_invoices, late_payments, avg_days_to_pay, revenue, delivery_cost, hours_spent,
+    recommendations_made, recommendations_implemented, recommendations_ignored, security_incidents, endpoints)
+select c.id, (date '2021-01-01' + (m || ' months')::interval)::date,
+       (c.endpoints * (0.2 + (c.id % 13) / 6.0) + (m % 5))::int, (c.id + m) % 4, (c.id * m) % 7,
+       case when c.id % 17 = 0 and m % 3 = 0 then 1 else 0 end, 1, case when c.id % 23 = 0 and m % 4 = 0 then 1 else 0 end,
+       case when c.id % 19 = 0 and m % 2 = 0 then 1 else 0 end, 20 + (c.id % 50) + (m % 7),
+       round((20000.0 / (1 + c.id % 400)) + 300 + (m * 3), 2),
+       round(((20000.0 / (1 + c.id % 400)) + 300) * (0.3 + (c.id % 11) / 15.0), 2),
+       round(5 + (c.id % 29) * 1.5 + (m % 4), 2), 3, 3 - (c.id % 4), c.id % 4,
+       case when c.id % 31 = 0 and m % 5 = 0 then 1 else 0 end, c.endpoints
+from client c, generate_series(0, $MONTHS - 1) m;
+analyze;
+SQL
+psql -q -d "$DB" -At -c "select count(*) || ' snapshots' from monthly_snapshot"
+
+echo "== rescoring everything (POST /api/v1/scoring/rescore)"
+curl -fsS -u "$USER_NAME:$PASSWORD" -X POST "$BASE/api/v1/scoring/rescore"; echo
+
+echo "== form login"
+curl -fsS -c "$WORK/cookies" "$BASE/login" > "$WORK/login.html"
+CSRF=$(grep -o 'name="_csrf" value="[^"]*"' "$WORK/login.html" | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
+curl -fsS -b "$WORK/cookies" -c "$WORK/cookies" -o /dev/null \
+  --data-urlencode "username=$USER_NAME" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" \
+  "$BASE/login"
+SESSION=$(awk '$6 == "JSESSIONID" { print $7 }' "$WORK/cookies")
+[ -n "$SESSION" ] || { echo "login failed" >&2; exit 1; }
+curl -fsS -b "JSESSIONID=$SESSION" "$BASE/" > "$WORK/dashboard.html"
+grep -q 'id="pareto-headline"' "$WORK/dashboard.html" || { echo "dashboard not shown" >&2; exit 1; }
+grep -o 'id="pareto-headline">[^<]*<span>[^<]*' "$WORK/dashboard.html" | sed 's/.*<span>/   /' || true
+CLIENT=$(psql -d "$DB" -At -c "select id from client order by id limit 1 offset 123")
+
+median() { # path: prints the median of 50 sequential requests in ms, after 10 warm-up requests
+  for _ in $(seq 1 10); do curl -fsS -o /dev/null -b "JSESSIONID=$SESSION" "$BASE$1"; done
+  for _ in $(seq 1 50); do curl -fsS -o /dev/null -w '%{time_total}\n' -b "JSESSIONID=$SESSION" "$BASE$1"; done \
+    | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f ms (min %.1f, max %.1f)\n", t[int((NR + 1) / 2)] * 1000, t[1] * 1000, t[NR] * 1000 }'
+}
+
+echo "== median latency, 50 sequential requests each"
+echo "baseline: login page /login                       $(median /login)"
+echo "dashboard            /                            $(median /)"
+echo "scored clients list  /scorecards                  $(median /scorecards)"
+echo "sorted by score      /scorecards?sort=score       $(median '/scorecards?sort=score&dir=asc&recommendation=WATCH')"
+echo "client scorecard     /clients/$CLIENT/scorecard     $(median "/clients/$CLIENT/scorecard")"
+echo "pareto               /pareto                      $(median /pareto)"
+
+echo "== wrk: dashboard, 32 connections, 20 s"
+wrk -t4 -c32 -d20s -H "Cookie: JSESSIONID=$SESSION" "$BASE/"
+echo "== wrk: client scorecard, 32 connections, 10 s"
+wrk -t4 -c32 -d10s -H "Cookie: JSESSIONID=$SESSION" "$BASE/clients/$CLIENT/scorecard"

@@ -1,0 +1,35 @@
+package com.mspscorecard.dashboard;
+
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** One client's scorecard as a page; the same body is a fragment for the client's own page. */
+@Controller
+@PreAuthorize("hasAnyRole('OWNER','ACCOUNT_MANAGER')")
+class ClientScorecardController {
+
+    static final String VIEW = "dashboard/client";
+
+    private final ClientScorecards scorecards;
+
+    ClientScorecardController(ClientScorecards scorecards) {
+        this.scorecards = scorecards;
+    }
+
+    @GetMapping("/clients/{id}/scorecard")
+    String scorecard(@PathVariable long id, @RequestParam(required = false) String month, Locale locale,
+                     Model model) {
+        ClientScorecard scorecard = scorecards.of(id, Months.parse(month).orElse(null), locale)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("scorecard", scorecard);
+        return VIEW;
+    }
+}
