@@ -59,7 +59,12 @@ class AuditEntry {
         this.field = event.field();
         this.oldValue = event.oldValue();
         this.newValue = event.newValue();
-        this.summary = event.summary().length() > 500 ? event.summary().substring(0, 500) : event.summary();
+        this.summary = summaryOf(event);
+    }
+
+    /** The summary as stored: at most 500 characters, the column's size. */
+    static String summaryOf(AuditEvent event) {
+        return event.summary().length() > 500 ? event.summary().substring(0, 500) : event.summary();
     }
 
     public Long getId() {

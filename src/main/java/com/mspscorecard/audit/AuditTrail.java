@@ -3,11 +3,15 @@ package com.mspscorecard.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -26,10 +30,13 @@ public class AuditTrail {
 
     private final AuditEntries entries;
 
+    private final JdbcTemplate jdbc;
+
     private final Clock clock;
 
-    AuditTrail(AuditEntries entries, Clock clock) {
+    AuditTrail(AuditEntries entries, JdbcTemplate jdbc, Clock clock) {
         this.entries = entries;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -42,8 +49,30 @@ public class AuditTrail {
     public void recordAll(Collection<AuditEvent> events) {
         Instant now = Instant.now(clock);
         String actor = currentActor();
-        entries.saveAll(events.stream().map(e -> new AuditEntry(now, actor, e)).toList());
+        if (events.isEmpty()) {
+            return;
+        }
+        // One JDBC batch on the transaction's connection: JPA cannot batch IDENTITY inserts, and an
+        // import records thousands of events at once. AuditEntry stays the mapping for reads.
+        OffsetDateTime occurredAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        List<AuditEvent> list = events instanceof List<AuditEvent> l ? l : List.copyOf(events);
+        jdbc.batchUpdate("insert into audit_entry (occurred_at, actor, action, entity_type, entity_id, client_id, "
+                + "field, old_value, new_value, summary) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", list, BATCH_SIZE,
+                (ps, e) -> {
+                    ps.setObject(1, occurredAt);
+                    ps.setString(2, actor);
+                    ps.setString(3, e.action());
+                    ps.setString(4, e.entityType());
+                    ps.setObject(5, e.entityId(), java.sql.Types.BIGINT);
+                    ps.setObject(6, e.clientId(), java.sql.Types.BIGINT);
+                    ps.setString(7, e.field());
+                    ps.setString(8, e.oldValue());
+                    ps.setString(9, e.newValue());
+                    ps.setString(10, AuditEntry.summaryOf(e));
+                });
     }
+
+    private static final int BATCH_SIZE = 1000;
 
     @Transactional(readOnly = true)
     Page<AuditEntry> search(Long clientId, String actor, LocalDate from, LocalDate to, Pageable pageable) {

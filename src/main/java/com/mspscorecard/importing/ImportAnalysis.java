@@ -1,6 +1,7 @@
 package com.mspscorecard.importing;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -122,10 +123,23 @@ class ImportAnalysis {
             update(digest, options.describe());
             update(digest, sha256Hex(content));
             long checked = 0;
+            // What each row would do, in binary: no string per row. The client's name goes in when it
+            // differs from the previous row's, which for a file sorted by client is once per client.
+            ByteBuffer fields = ByteBuffer.allocate(8 + 4 + 8 + 4 + 1);
+            String previousName = null;
             for (PreviewRow row : rows) {
                 classify(row);
-                update(digest, row.clientId + "|" + row.clientName + "|" + row.month + "|" + row.snapshotId + "|"
-                        + row.version + "|" + row.kind + ";");
+                if (row.clientName != null && !row.clientName.equals(previousName)) {
+                    update(digest, "\u0000" + row.clientName.length() + ":" + row.clientName);
+                    previousName = row.clientName;
+                }
+                fields.clear();
+                fields.putLong(row.clientId)
+                        .putInt(row.month == null ? -1 : row.month.getYear() * 12 + row.month.getMonthValue())
+                        .putLong(row.snapshotId)
+                        .putInt(row.version)
+                        .put((byte) row.kind.ordinal());
+                digest.update(fields.array(), 0, fields.position());
                 if (++checked % 5000 == 0) {
                     progress.advance(checked);
                 }

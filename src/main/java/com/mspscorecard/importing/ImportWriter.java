@@ -1,8 +1,8 @@
 package com.mspscorecard.importing;
 
-import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Types;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,29 +16,37 @@ import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
 import com.mspscorecard.metrics.Metric;
 import com.mspscorecard.metrics.SnapshotsChanged;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a valid preview: creates the missing clients, upserts the new and changed snapshots in
- * JDBC batches, audits, and announces the change. Only inside the commit's transaction.
+ * Writes a valid preview: creates the missing clients, copies the new and changed snapshots to a
+ * scratch table with COPY and merges them in one statement, audits, and announces the change.
+ * Only inside the commit's transaction.
  */
 @Component
 class ImportWriter {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportWriter.class);
 
-    static final int BATCH_SIZE = 1000;
+    static final int PROGRESS_INTERVAL = 5000;
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    ImportWriter(JdbcTemplate jdbc, AuditTrail audit, ApplicationEventPublisher events) {
+    ImportWriter(JdbcTemplate jdbc, DataSource dataSource, AuditTrail audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.audit = audit;
         this.events = events;
     }
@@ -48,66 +56,212 @@ class ImportWriter {
     long write(ImportPreview preview, String fileName, ImportProgress progress) {
         long started = System.nanoTime();
         Map<Long, Long> createdIds = createClients(preview.clientsToCreate, fileName);
-        log.debug("{} clients created in {} ms", createdIds.size(), (System.nanoTime() - started) / 1_000_000);
-        List<PreviewRow> toWrite = new ArrayList<>();
+        long clientsDone = System.nanoTime();
+        int toWrite = 0;
         for (PreviewRow row : preview.rows) {
             if (row.kind == PreviewRow.Kind.NEW || row.kind == PreviewRow.Kind.CHANGED) {
-                toWrite.add(row);
+                toWrite++;
             }
         }
-        progress.start(ImportProgress.Phase.WRITING, toWrite.size());
-        if (toWrite.isEmpty()) {
+        progress.start(ImportProgress.Phase.WRITING, toWrite);
+        if (toWrite == 0) {
+            log.info("Import of {}: {} clients created in {} ms, no snapshot to write", fileName, createdIds.size(),
+                    millis(started, clientsDone));
             return 0;
         }
         List<Metric> metrics = preview.metrics;
         StringBuilder columns = new StringBuilder("client_id, month");
-        StringBuilder params = new StringBuilder("?, ?");
         StringBuilder updates = new StringBuilder();
+        StringBuilder stored = new StringBuilder();
+        StringBuilder incoming = new StringBuilder();
         for (Metric metric : metrics) {
-            columns.append(", ").append(metric.fieldName());
-            params.append(", ?");
-            updates.append(metric.fieldName()).append(" = excluded.").append(metric.fieldName()).append(", ");
+            String field = metric.fieldName();
+            columns.append(", ").append(field);
+            updates.append(field).append(" = excluded.").append(field).append(", ");
+            stored.append(stored.isEmpty() ? "" : ", ").append("monthly_snapshot.").append(field);
+            incoming.append(incoming.isEmpty() ? "" : ", ").append("excluded.").append(field);
         }
-        // Only the file's columns are set: a column absent from the file leaves stored values untouched.
-        String sql = "insert into monthly_snapshot (" + columns + ") values (" + params + ")"
-                + " on conflict (client_id, month) do update set " + updates
-                + "version = monthly_snapshot.version + 1, updated_at = now()";
+        // The rows travel by COPY into a scratch table that disappears with the transaction, then one
+        // statement merges them. Only the file's columns are set: a column absent from the file leaves
+        // stored values untouched. A row whose values are already stored is not touched, so its version
+        // and updated_at stay as they are.
+        jdbc.execute("create temp table import_snapshot on commit drop as select " + columns
+                + " from monthly_snapshot with no data");
         Set<Long> clientIds = new HashSet<>();
         Set<YearMonth> months = new HashSet<>();
-        long[] written = { 0 };
-        jdbc.batchUpdate(sql, toWrite, BATCH_SIZE, (PreparedStatement ps, PreviewRow row) -> {
-            long clientId = row.clientId > 0 ? row.clientId : createdIds.get(row.clientId);
-            ps.setLong(1, clientId);
-            ps.setObject(2, row.month.atDay(1));
-            for (int i = 0; i < metrics.size(); i++) {
-                Metric metric = metrics.get(i);
-                long value = row.values[i];
-                if (metric.kind() == Metric.Kind.COUNT) {
-                    if (value == PreviewRow.EMPTY) {
-                        ps.setNull(3 + i, Types.INTEGER);
+        long copied = copyRows(preview, createdIds, toWrite, clientIds, months, progress);
+        long copyDone = System.nanoTime();
+        String changed = metrics.isEmpty() ? " where false" : " where (" + stored + ") is distinct from (" + incoming + ")";
+        int written = jdbc.update("insert into monthly_snapshot (" + columns + ") select " + columns
+                + " from import_snapshot on conflict (client_id, month) do update set " + updates
+                + "version = monthly_snapshot.version + 1, updated_at = now()" + changed);
+        long upsertDone = System.nanoTime();
+        progress.advance(copied);
+        audit.recordAll(fieldChanges(preview, fileName));
+        long auditDone = System.nanoTime();
+        log.info("Import of {}: {} clients created in {} ms; {} snapshots copied in {} ms, {} upserted in {} ms; "
+                + "field changes audited in {} ms", fileName, createdIds.size(), millis(started, clientsDone), copied,
+                millis(clientsDone, copyDone), written, millis(copyDone, upsertDone), millis(upsertDone, auditDone));
+        // The listeners (rescoring) run here, synchronously, inside this transaction: timed apart.
+        boolean published = false;
+        try {
+            events.publishEvent(new SnapshotsChanged(clientIds, months));
+            published = true;
+        }
+        finally {
+            log.info("Import of {}: SnapshotsChanged listeners (rescore of {} clients) took {} ms{}", fileName,
+                    clientIds.size(), millis(auditDone, System.nanoTime()), published ? "" : " and failed");
+        }
+        return written;
+    }
+
+    /** Streams the new and changed rows to the scratch table in PostgreSQL's COPY text format. */
+    private long copyRows(ImportPreview preview, Map<Long, Long> createdIds, int toWrite, Set<Long> clientIds,
+            Set<YearMonth> months, ImportProgress progress) {
+        List<Metric> metrics = preview.metrics;
+        int[] scales = new int[metrics.size()];
+        StringBuilder columns = new StringBuilder("client_id, month");
+        for (int i = 0; i < scales.length; i++) {
+            scales[i] = metrics.get(i).kind().scale();
+            columns.append(", ").append(metrics.get(i).fieldName());
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyIn copy = null;
+        try {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy import_snapshot (" + columns + ") from stdin");
+            CopyBuffer buffer = new CopyBuffer(copy);
+            long copied = 0;
+            long lastClient = Long.MIN_VALUE;
+            YearMonth lastMonth = null;
+            for (PreviewRow row : preview.rows) {
+                if (row.kind != PreviewRow.Kind.NEW && row.kind != PreviewRow.Kind.CHANGED) {
+                    continue;
+                }
+                long clientId = row.clientId > 0 ? row.clientId : createdIds.get(row.clientId);
+                if (clientId != lastClient) {
+                    clientIds.add(clientId);
+                    lastClient = clientId;
+                }
+                if (!row.month.equals(lastMonth)) {
+                    months.add(row.month);
+                    lastMonth = row.month;
+                }
+                buffer.number(clientId, 0);
+                buffer.tab();
+                buffer.month(row.month);
+                long[] values = row.values;
+                for (int i = 0; i < values.length; i++) {
+                    buffer.tab();
+                    if (values[i] == PreviewRow.EMPTY) {
+                        buffer.nullValue();
                     }
                     else {
-                        ps.setInt(3 + i, Math.toIntExact(value));
+                        buffer.number(values[i], scales[i]);
                     }
                 }
-                else if (value == PreviewRow.EMPTY) {
-                    ps.setNull(3 + i, Types.NUMERIC);
-                }
-                else {
-                    ps.setBigDecimal(3 + i, BigDecimal.valueOf(value, metric.kind().scale()));
+                buffer.newline();
+                if (++copied % PROGRESS_INTERVAL == 0) {
+                    progress.advance(copied);
                 }
             }
-            clientIds.add(clientId);
-            months.add(row.month);
-            if (++written[0] % BATCH_SIZE == 0) {
-                progress.advance(written[0]);
+            buffer.flush();
+            long rows = copy.endCopy();
+            copy = null;
+            if (rows != toWrite) {
+                throw new IllegalStateException("COPY stored " + rows + " rows instead of " + toWrite);
             }
-        });
-        progress.advance(written[0]);
-        log.debug("{} snapshots upserted in {} ms", written[0], (System.nanoTime() - started) / 1_000_000);
-        audit.recordAll(fieldChanges(preview, fileName));
-        events.publishEvent(new SnapshotsChanged(clientIds, months));
-        return written[0];
+            return copied;
+        }
+        catch (SQLException ex) {
+            throw new DataAccessResourceFailureException("Copying the import's rows failed: " + ex.getMessage(), ex);
+        }
+        finally {
+            if (copy != null && copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                }
+                catch (SQLException ignored) {
+                    // The transaction rolls back anyway.
+                }
+            }
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    /** ASCII bytes of COPY text rows, handed to the server 64 KB at a time; no String per value. */
+    private static final class CopyBuffer {
+
+        private final CopyIn copy;
+        private final byte[] bytes = new byte[64 * 1024];
+        private final byte[] digits = new byte[20];
+        private int length;
+
+        CopyBuffer(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void tab() throws SQLException {
+            put((byte) '\t');
+        }
+
+        void newline() throws SQLException {
+            put((byte) '\n');
+        }
+
+        void nullValue() throws SQLException {
+            put((byte) '\\');
+            put((byte) 'N');
+        }
+
+        /** {@code 2024-03-01}: the first day of the month, as the column stores it. */
+        void month(YearMonth month) throws SQLException {
+            number(month.getYear(), 0);
+            int m = month.getMonthValue();
+            put((byte) '-');
+            put((byte) ('0' + m / 10));
+            put((byte) ('0' + m % 10));
+            put((byte) '-');
+            put((byte) '0');
+            put((byte) '1');
+        }
+
+        /** A non-negative unscaled value with {@code scale} decimals, e.g. 12345 with scale 2 is 123.45. */
+        void number(long unscaled, int scale) throws SQLException {
+            if (unscaled < 0) {
+                throw new IllegalArgumentException("negative value " + unscaled);
+            }
+            int n = 0;
+            long rest = unscaled;
+            do {
+                digits[n++] = (byte) ('0' + rest % 10);
+                rest /= 10;
+            } while (rest != 0 || n <= scale);
+            for (int i = n - 1; i >= 0; i--) {
+                if (i == scale - 1) {
+                    put((byte) '.');
+                }
+                put(digits[i]);
+            }
+        }
+
+        private void put(byte b) throws SQLException {
+            if (length == bytes.length) {
+                flush();
+            }
+            bytes[length++] = b;
+        }
+
+        void flush() throws SQLException {
+            if (length > 0) {
+                copy.writeToCopy(bytes, 0, length);
+                length = 0;
+            }
+        }
     }
 
     /** Creates the clients by name with default terms, auditing each; returns real ids by placeholder id. */

@@ -116,6 +116,10 @@ final class CsvRowParser {
         if (text.isEmpty()) {
             return CellValue.empty();
         }
+        BigDecimal plain = plainNumber(text, metric.kind().scale());
+        if (plain != null) {
+            return CellValue.of(plain);
+        }
         boolean negative = text.startsWith("-") || text.startsWith("\u2212");
         String digits = negative ? text.substring(1).strip() : text;
         if (!number.matcher(digits).matches()) {
@@ -141,6 +145,73 @@ final class CsvRowParser {
             return null;
         }
         return CellValue.of(value);
+    }
+
+    /**
+     * The common case without regular expressions or parsing a BigDecimal: digits, at most one decimal
+     * separator, no more significant decimals than the metric has, at most {@link #MAX_INTEGER_DIGITS}
+     * integer digits. Anything else returns {@code null} and takes the general path, which explains
+     * what is wrong; both paths give the same value for what they both accept.
+     */
+    private BigDecimal plainNumber(String text, int scale) {
+        char separator = dialect.decimalSeparator();
+        int length = text.length();
+        int i = 0;
+        long integer = 0;
+        int significant = 0;
+        boolean digitSeen = false;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digitSeen = true;
+                if (significant > 0 || c != '0') {
+                    if (++significant > MAX_INTEGER_DIGITS) {
+                        return null;
+                    }
+                    integer = integer * 10 + (c - '0');
+                }
+            }
+            else if (c == separator) {
+                break;
+            }
+            else {
+                return null;
+            }
+        }
+        long fraction = 0;
+        int decimals = 0;
+        if (i < length) {
+            i++; // the separator
+            boolean fractionDigit = false;
+            for (; i < length; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                fractionDigit = true;
+                if (decimals < scale) {
+                    fraction = fraction * 10 + (c - '0');
+                    decimals++;
+                }
+                else if (c != '0') {
+                    return null;
+                }
+            }
+            if (!digitSeen && !fractionDigit) {
+                return null;
+            }
+        }
+        else if (!digitSeen) {
+            return null;
+        }
+        for (; decimals < scale; decimals++) {
+            fraction *= 10;
+        }
+        long unscaled = integer;
+        for (int d = 0; d < scale; d++) {
+            unscaled *= 10;
+        }
+        return BigDecimal.valueOf(unscaled + fraction, scale);
     }
 
     private String notANumber(String text, String digits, Metric metric) {
