@@ -100,8 +100,21 @@ class ClientController {
         return form(model, null);
     }
 
+    /**
+     * The client's page opens on its scorecard for those who see figures (served by the
+     * dashboard module under the same address); staff see the name and the incidents.
+     */
     @GetMapping("/{id}")
     String show(@PathVariable long id, Authentication authentication, Model model) {
+        if (ClientAccess.seesFinancials(authentication)) {
+            clients.byId(id).orElseThrow(() -> new ClientNotFound(id));
+            return "forward:/clients/" + id + "/scorecard";
+        }
+        return details(id, authentication, model);
+    }
+
+    @GetMapping("/{id}/details")
+    String details(@PathVariable long id, Authentication authentication, Model model) {
         Client client = clients.byId(id).orElseThrow(() -> new ClientNotFound(id));
         model.addAttribute("client", client);
         model.addAttribute("manager", client.getAccountManagerId() == null ? null

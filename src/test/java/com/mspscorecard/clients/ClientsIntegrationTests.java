@@ -58,8 +58,12 @@ class ClientsIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where entity_type = 'CLIENT' and entity_id = ? "
                 + "and action = 'CREATED' and actor = 'cli-am'", Integer.class, id)).isEqualTo(1);
         mvc.perform(get("/clients/" + id).with(user("cli-am").roles("ACCOUNT_MANAGER")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .forwardedUrl("/clients/" + id + "/scorecard"));
+        mvc.perform(get("/clients/" + id + "/details").with(user("cli-am").roles("ACCOUNT_MANAGER")))
                 .andExpect(content().string(containsString("cli Acme Law")))
-                .andExpect(content().string(containsString("1,200.50")));
+                .andExpect(content().string(containsString("1,200.50")))
+                .andExpect(content().string(containsString("href=\"/clients/" + id + "\"")));
     }
 
     @Test
@@ -123,7 +127,7 @@ class ClientsIntegrationTests {
         mvc.perform(get("/clients").param("q", "cli Leaving").param("status", "ALL")
                         .with(user("cli-am").roles("ACCOUNT_MANAGER")))
                 .andExpect(content().string(containsString("cli Leaving Ltd")));
-        mvc.perform(get("/clients/" + id).with(user("cli-am").roles("ACCOUNT_MANAGER")))
+        mvc.perform(get("/clients/" + id + "/details").with(user("cli-am").roles("ACCOUNT_MANAGER")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Offboarded")));
         mvc.perform(asManager(post("/clients/" + id)).param("name", "cli Leaving Ltd").param("status", "ACTIVE")
                 .param("paymentTerms", "NET_30").param("version", "2")).andExpect(status().is3xxRedirection());
