@@ -26,6 +26,7 @@ import com.mspscorecard.importing.csv.CellValue;
 import com.mspscorecard.importing.csv.CsvFile;
 import com.mspscorecard.importing.csv.CsvReader;
 import com.mspscorecard.metrics.Metric;
+import com.mspscorecard.metrics.SnapshotRules;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,11 @@ class ImportAnalysis {
     private final ClientQueries clients;
     private final CsvReader reader;
 
-    ImportAnalysis(JdbcTemplate jdbc, ClientQueries clients, Clock clock) {
+    private final org.springframework.context.MessageSource messages;
+
+    ImportAnalysis(JdbcTemplate jdbc, ClientQueries clients, Clock clock,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.clients = clients;
         this.reader = new CsvReader(clock);
@@ -75,8 +80,11 @@ class ImportAnalysis {
                     CellValue cell = csvRow.values().get(metrics.get(i));
                     values[i] = cell == null ? PreviewRow.EMPTY : PreviewRow.toUnscaled(metrics.get(i), cell.value());
                 }
-                RecommendationsRule.check(csvRow.values())
-                        .ifPresent(message -> errors.add(new CellError(csvRow.line(), "", "", message)));
+                SnapshotRules.recommendationsProblem(value(csvRow, Metric.RECOMMENDATIONS_MADE),
+                                value(csvRow, Metric.RECOMMENDATIONS_IMPLEMENTED),
+                                value(csvRow, Metric.RECOMMENDATIONS_IGNORED))
+                        .ifPresent(problem -> errors.add(new CellError(csvRow.line(), problem.field(), "",
+                                messages.getMessage(problem.code(), problem.args().toArray(), Locale.ENGLISH))));
                 PreviewRow row = new PreviewRow(csvRow.line(), csvRow.client(), csvRow.month(), values, errors);
                 if (csvRow.client() != null) {
                     ClientFacts client = byRef.get(csvRow.client());
@@ -222,5 +230,10 @@ class ImportAnalysis {
 
     private static void update(MessageDigest digest, String text) {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static java.math.BigDecimal value(com.mspscorecard.importing.csv.CsvRow row, Metric metric) {
+        CellValue cell = row.values().get(metric);
+        return cell == null ? null : cell.value();
     }
 }

@@ -90,14 +90,24 @@ public final class SnapshotRules {
             }
             values.put(metric, number.setScale(metric.kind().scale(), java.math.RoundingMode.UNNECESSARY));
         }
-        BigDecimal made = values.get(Metric.RECOMMENDATIONS_MADE);
-        BigDecimal implemented = values.get(Metric.RECOMMENDATIONS_IMPLEMENTED);
-        BigDecimal ignored = values.get(Metric.RECOMMENDATIONS_IGNORED);
-        if (made != null && implemented != null && ignored != null && implemented.add(ignored).compareTo(made) > 0) {
-            problems.add(Problem.of(Metric.RECOMMENDATIONS_IGNORED.fieldName(), "snapshot.recommendations.exceedMade",
-                    implemented.toPlainString(), ignored.toPlainString(), made.toPlainString()));
-        }
+        recommendationsProblem(values.get(Metric.RECOMMENDATIONS_MADE), values.get(Metric.RECOMMENDATIONS_IMPLEMENTED),
+                values.get(Metric.RECOMMENDATIONS_IGNORED)).ifPresent(problems::add);
         return new Result(values, problems);
+    }
+
+    /**
+     * Implemented plus ignored recommendations may not exceed those made, when all three are
+     * given. Public so that the CSV import, which validates cells as it streams, applies the
+     * very same rule.
+     */
+    public static java.util.Optional<Problem> recommendationsProblem(BigDecimal made, BigDecimal implemented,
+            BigDecimal ignored) {
+        if (made != null && implemented != null && ignored != null && implemented.add(ignored).compareTo(made) > 0) {
+            return java.util.Optional.of(Problem.of(Metric.RECOMMENDATIONS_IGNORED.fieldName(),
+                    "snapshot.recommendations.exceedMade", implemented.toPlainString(), ignored.toPlainString(),
+                    made.toPlainString()));
+        }
+        return java.util.Optional.empty();
     }
 
     private static Problem checkValue(Metric metric, BigDecimal number) {

@@ -87,7 +87,7 @@ class ImportIntegrationTests {
                 Arguments.of("unknown client", HEADER + "%s,2025-01,3,,,,\nimp-nobody-knows,2025-01,3,,,,\n",
                         "No client has the name"),
                 Arguments.of("implemented and ignored exceed made", HEADER + "%s,2025-01,3,,2,2,1\n",
-                        "is more than recommendations_made"));
+                        "is more than the recommendations made"));
     }
 
     @ParameterizedTest(name = "{0}")
