@@ -17,11 +17,12 @@ import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.scoring.engine.Category;
 import com.mspscorecard.scoring.engine.ParetoPoint;
 import com.mspscorecard.scoring.engine.Portfolio;
+import com.mspscorecard.scoring.engine.RuleResult;
+import com.mspscorecard.scoring.engine.ScoringEngine;
 import com.mspscorecard.scoring.engine.ScoringModel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Stored scorecards for pages and the API, a fixed handful of queries per call whatever the number
@@ -34,7 +35,8 @@ public class ScorecardQueries {
 
     private static final String COLUMNS = """
             select client_id, month, model_version, score, grade, payment, service_load, relationship, security,
-                   profitability, data_completeness, recommendation, reasons::text, dealbreakers::text, worsening,
+                   profitability, data_completeness, recommendation, reason_codes, reason_texts, dealbreaker_keys,
+                   dealbreaker_texts, worsening,
                    score_change_3m, drain, dependency_risk, suggested_monthly_price, current_monthly_revenue,
                    revenue_share""";
 
@@ -126,8 +128,9 @@ public class ScorecardQueries {
         all[0] = args[0];
         all[1] = clientId;
         System.arraycopy(args, 1, all, 2, args.length - 1);
-        List<ScorecardView> found = jdbc.query(COLUMNS + ", rules::text from client_score "
-                + "where model_version = ? and client_id = ?" + where, (rs, n) -> view(rs, Map.of(), rules(rs)), all);
+        List<ScorecardView> found = jdbc.query(COLUMNS + ", rule_values, rule_sub_scores, staff_poll_closed_on "
+                + "from client_score where model_version = ? and client_id = ?" + where,
+                (rs, n) -> view(rs, Map.of(), rules(rs)), all);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -177,8 +180,8 @@ public class ScorecardQueries {
         return new ScorecardView(clientId, names.get(clientId), null,
                 YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getInt("model_version"),
                 rs.getBigDecimal("score"), rs.getString("grade"), categories(rs), rs.getBigDecimal("data_completeness"),
-                rs.getString("recommendation"), reasons(rs.getString("reasons"), "code"),
-                reasons(rs.getString("dealbreakers"), "key"), rs.getBoolean("worsening"),
+                rs.getString("recommendation"), reasons(rs, "reason_codes", "reason_texts"),
+                reasons(rs, "dealbreaker_keys", "dealbreaker_texts"), rs.getBoolean("worsening"),
                 rs.getBigDecimal("score_change_3m"), rs.getBoolean("drain"), rs.getBoolean("dependency_risk"),
                 rs.getBigDecimal("suggested_monthly_price"), rs.getBigDecimal("current_monthly_revenue"),
                 rs.getBigDecimal("revenue_share"), rules);
@@ -192,25 +195,36 @@ public class ScorecardQueries {
         return scores;
     }
 
-    private static List<ScorecardView.Reason> reasons(String json, String codeField) {
-        List<ScorecardView.Reason> reasons = new ArrayList<>();
-        for (JsonNode node : ModelCodec.JSON.readTree(json)) {
-            reasons.add(new ScorecardView.Reason(node.get(codeField).asString(), node.get("text").asString()));
+    private static List<ScorecardView.Reason> reasons(ResultSet rs, String codes, String texts) throws SQLException {
+        String[] code = strings(rs, codes);
+        String[] text = strings(rs, texts);
+        List<ScorecardView.Reason> reasons = new ArrayList<>(code.length);
+        for (int i = 0; i < code.length; i++) {
+            reasons.add(new ScorecardView.Reason(code[i], text[i]));
         }
         return reasons;
     }
 
-    private static List<ScorecardView.RuleLine> rules(ResultSet rs) throws SQLException {
-        List<ScorecardView.RuleLine> rules = new ArrayList<>();
-        for (JsonNode node : ModelCodec.JSON.readTree(rs.getString("rules"))) {
-            rules.add(new ScorecardView.RuleLine(node.get("rule").asString(), node.get("category").asString(),
-                    decimal(node.get("value")), decimal(node.get("sub_score")), node.get("weight").asInt(),
-                    decimal(node.get("points")), node.get("explanation").asString()));
-        }
-        return rules;
+    private static String[] strings(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? new String[0] : (String[]) array.getArray();
     }
 
-    private static BigDecimal decimal(JsonNode node) {
-        return node == null || node.isNull() ? null : node.decimalValue();
+    private static BigDecimal[] decimals(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? new BigDecimal[0] : (BigDecimal[]) array.getArray();
+    }
+
+    /** The rule breakdown written again from the stored numbers under the scorecard's own model version. */
+    private List<ScorecardView.RuleLine> rules(ResultSet rs) throws SQLException {
+        ScoringModel model = models.model(rs.getInt("model_version")).orElseThrow();
+        List<ScorecardView.RuleLine> rules = new ArrayList<>();
+        for (RuleResult rule : ScoringEngine.rules(model, java.util.Arrays.asList(decimals(rs, "rule_values")),
+                java.util.Arrays.asList(decimals(rs, "rule_sub_scores")),
+                rs.getObject("staff_poll_closed_on", LocalDate.class))) {
+            rules.add(new ScorecardView.RuleLine(rule.ruleKey(), rule.category().fieldName(), rule.value(),
+                    rule.subScore(), rule.weight(), rule.points(), rule.explanation().text()));
+        }
+        return rules;
     }
 }

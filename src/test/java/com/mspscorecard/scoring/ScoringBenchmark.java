@@ -66,6 +66,11 @@ class ScoringBenchmark {
         ScoringService.RescoreSummary full = scoring.rescoreAll();
         System.out.printf("BENCH full rescore: %d clients, %d scorecards in %d ms (first run %d ms)%n",
                 full.clients(), full.scorecards(), full.millis(), warmUp.millis());
+        System.out.printf("BENCH of which: %s%n", ScoringService.lastBreakdown);
+        System.out.printf("BENCH client_score: %s in all, %s a row%n",
+                jdbc.queryForObject("select pg_size_pretty(pg_total_relation_size('client_score'))", String.class),
+                jdbc.queryForObject("select pg_size_pretty(pg_relation_size('client_score') / count(*)) from client_score",
+                        String.class));
         assertThat(full.scorecards()).isEqualTo(CLIENTS * MONTHS);
 
         long client = jdbc.queryForObject("select min(id) from client where name like 'bench-%'", Long.class);
