@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -35,15 +37,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ScoreStore {
 
-    /** Bytes collected before they are handed to the COPY stream. */
-    private static final int FLUSH_AT = 1 << 16;
+    private static final String COLUMN_LIST = """
+            model_version, client_id, month, score, grade, payment, service_load, relationship, security,
+            profitability, data_completeness, recommendation, worsening, score_change_3m, drain, dependency_risk,
+            suggested_monthly_price, current_monthly_revenue, revenue_share, effort_share, revenue_rank, effort_rank,
+            portfolio_size, rule_breakdown, staff_poll_closed_on, reasons, dealbreakers""";
 
-    private static final String COPY = """
-            copy client_score (model_version, client_id, month, score, grade, payment, service_load, relationship,
-                security, profitability, data_completeness, recommendation, worsening, score_change_3m, drain,
-                dependency_risk, suggested_monthly_price, current_monthly_revenue, revenue_share, effort_share,
-                revenue_rank, effort_rank, portfolio_size, rule_values, rule_sub_scores, staff_poll_closed_on,
-                reason_codes, reason_texts, dealbreaker_keys, dealbreaker_texts) from stdin""";
+    private static final String COPY = "copy client_score (" + COLUMN_LIST + ") from stdin";
 
     private static final Category[] CATEGORIES = Category.values();
 
@@ -64,26 +64,114 @@ class ScoreStore {
                           PortfolioPosition position) {
     }
 
-    void replaceVersion(int version, List<ScoredMonth> rows) {
+    /**
+     * Replaces the version's scorecards with the given rows, already in COPY text (see
+     * {@link #copyText}): the caller may still be computing later chunks while earlier ones stream,
+     * so the engine and the database work at the same time.
+     */
+    void replaceVersion(int version, Iterator<byte[]> chunks) {
         long start = System.nanoTime();
         jdbc.update("delete from client_score where model_version = ?", version);
         long deleted = System.nanoTime();
-        insert(version, rows);
-        lastReplace = String.format("delete %d ms, copy %d ms", (deleted - start) / 1_000_000,
-                (System.nanoTime() - deleted) / 1_000_000);
+        copy(chunks);
+        lastReplace = String.format("delete %d ms, then engine and COPY together %d ms",
+                (deleted - start) / 1_000_000, (System.nanoTime() - deleted) / 1_000_000);
     }
 
     /** Where the last {@link #replaceVersion} spent its time. */
     static volatile String lastReplace = "";
 
-    void replaceClients(int version, Collection<Long> clientIds, List<ScoredMonth> rows) {
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("delete from client_score where model_version = ? and client_id = any (?)");
-            ps.setInt(1, version);
-            ps.setArray(2, con.createArrayOf("bigint", clientIds.toArray()));
-            return ps;
-        });
-        insert(version, rows);
+    /**
+     * Replaces all scorecards of the given clients with {@code rows}, writing only what differs:
+     * the stored rows are read back in COPY's text format and compared line by line with the new
+     * ones, so an edit that moves a few months rewrites those months only. (A line that differs
+     * in form only, not in value, is merely rewritten.)
+     *
+     * @return the number of client-months written, or deleted for want of figures
+     */
+    int replaceClients(int version, Collection<Long> clientIds, List<ScoredMonth> rows) {
+        if (clientIds.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> stored = storedLines(version, clientIds);
+        StringBuilder text = new StringBuilder(rows.size() * 400);
+        List<Long> staleClients = new ArrayList<>();
+        List<LocalDate> staleMonths = new ArrayList<>();
+        StringBuilder changed = new StringBuilder();
+        int written = 0;
+        for (ScoredMonth row : rows) {
+            text.setLength(0);
+            line(text, version, row);
+            String line = text.toString();
+            String key = key(line);
+            String before = stored.remove(key);
+            if (!line.equals(before)) {
+                changed.append(line);
+                written++;
+                if (before != null) {
+                    staleClients.add(row.card().clientId());
+                    staleMonths.add(row.card().month().atDay(1));
+                }
+            }
+        }
+        for (String gone : stored.keySet()) {
+            int tab = gone.indexOf('\t');
+            staleClients.add(Long.parseLong(gone.substring(0, tab)));
+            staleMonths.add(LocalDate.parse(gone.substring(tab + 1)));
+        }
+        if (!staleClients.isEmpty()) {
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("""
+                        delete from client_score s using unnest(?::bigint[], ?::date[]) as t(client_id, month)
+                        where s.model_version = ? and s.client_id = t.client_id and s.month = t.month""");
+                ps.setArray(1, con.createArrayOf("bigint", staleClients.toArray()));
+                ps.setArray(2, con.createArrayOf("date", staleMonths.stream().map(java.sql.Date::valueOf).toArray()));
+                ps.setInt(3, version);
+                return ps;
+            });
+        }
+        if (!changed.isEmpty()) {
+            copy(List.of(changed.toString().getBytes(StandardCharsets.UTF_8)).iterator());
+        }
+        return written + stored.size();
+    }
+
+    /** "client_id\tmonth" of a COPY line. */
+    private static String key(String line) {
+        int first = line.indexOf('\t');
+        int second = line.indexOf('\t', first + 1);
+        int third = line.indexOf('\t', second + 1);
+        return line.substring(first + 1, third);
+    }
+
+    /** The clients' stored rows as COPY would write them back, by "client_id\tmonth". */
+    private Map<String, String> storedLines(int version, Collection<Long> clientIds) {
+        StringBuilder ids = new StringBuilder();
+        for (Long id : clientIds) {
+            ids.append(ids.isEmpty() ? "" : ",").append(id.longValue());
+        }
+        // Numbers only are inlined: COPY takes no parameters.
+        String sql = "copy (select " + COLUMN_LIST + " from client_score where model_version = " + version
+                + " and client_id in (" + ids + ")) to stdout";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
+        } catch (SQLException | java.io.IOException e) {
+            throw new DataAccessResourceFailureException("reading stored scorecards failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        Map<String, String> lines = new HashMap<>();
+        String all = out.toString(StandardCharsets.UTF_8);
+        int from = 0;
+        while (from < all.length()) {
+            int end = all.indexOf('\n', from) + 1;
+            String line = all.substring(from, end);
+            lines.put(key(line), line);
+            from = end;
+        }
+        return lines;
     }
 
     void replaceMonths(int version, List<ScoredMonth> rows) {
@@ -161,22 +249,30 @@ class ScoreStore {
     }
 
     private void insert(int version, List<ScoredMonth> rows) {
-        if (rows.isEmpty()) {
-            return;
+        if (!rows.isEmpty()) {
+            copy(List.of(copyText(version, rows)).iterator());
         }
+    }
+
+    /** Rows in COPY's text format, UTF-8; safe to call on any thread. */
+    static byte[] copyText(int version, List<ScoredMonth> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 400);
+        for (ScoredMonth row : rows) {
+            line(text, version, row);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void copy(Iterator<byte[]> chunks) {
         // The transaction's connection, so that the rows commit or roll back with the change.
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
             try {
-                StringBuilder text = new StringBuilder(FLUSH_AT + 4096);
-                for (ScoredMonth row : rows) {
-                    line(text, version, row);
-                    if (text.length() >= FLUSH_AT) {
-                        write(copy, text);
-                    }
+                while (chunks.hasNext()) {
+                    byte[] bytes = chunks.next();
+                    copy.writeToCopy(bytes, 0, bytes.length);
                 }
-                write(copy, text);
                 copy.endCopy();
             } finally {
                 if (copy.isActive()) {
@@ -188,12 +284,6 @@ class ScoreStore {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-    }
-
-    private static void write(CopyIn copy, StringBuilder text) throws SQLException {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        text.setLength(0);
     }
 
     /** One row in COPY's text format: tab-separated, {@code \N} for null. */
@@ -226,19 +316,19 @@ class ScoreStore {
         integer(out, position == null ? null : position.clientCount());
         List<RuleResult> rules = card.rules();
         LocalDate pollClosedOn = null;
-        out.append("\t{");
+        out.append('\t');
         for (int i = 0; i < rules.size(); i++) {
             RuleResult rule = rules.get(i);
+            if (i > 0) {
+                out.append(',');
+            }
+            if (rule.hasData()) {
+                out.append(rule.value().toPlainString()).append(':').append(rule.subScore().toPlainString());
+            }
             if (rule.pollClosedOn() != null) {
                 pollClosedOn = rule.pollClosedOn();
             }
-            arrayNumber(out, i, rule.hasData() ? rule.value() : null);
         }
-        out.append("}\t{");
-        for (int i = 0; i < rules.size(); i++) {
-            arrayNumber(out, i, rules.get(i).subScore());
-        }
-        out.append('}');
         out.append('\t');
         if (pollClosedOn == null) {
             out.append("\\N");
@@ -248,20 +338,12 @@ class ScoreStore {
         List<Explanation> reasons = card.reasons();
         out.append("\t{");
         for (int i = 0; i < reasons.size(); i++) {
-            arrayText(out, i, reasons.get(i).code());
-        }
-        out.append("}\t{");
-        for (int i = 0; i < reasons.size(); i++) {
-            arrayText(out, i, reasons.get(i).text());
+            arrayText(out, i, reasons.get(i).code(), reasons.get(i).text());
         }
         List<TriggeredDealbreaker> dealbreakers = card.dealbreakers();
         out.append("}\t{");
         for (int i = 0; i < dealbreakers.size(); i++) {
-            arrayText(out, i, dealbreakers.get(i).key());
-        }
-        out.append("}\t{");
-        for (int i = 0; i < dealbreakers.size(); i++) {
-            arrayText(out, i, dealbreakers.get(i).reason().text());
+            arrayText(out, i, dealbreakers.get(i).key(), dealbreakers.get(i).reason().text());
         }
         out.append("}\n");
     }
@@ -288,22 +370,16 @@ class ScoreStore {
         out.append('\t').append(value ? 't' : 'f');
     }
 
-    private static void arrayNumber(StringBuilder out, int index, BigDecimal value) {
-        if (index > 0) {
-            out.append(',');
-        }
-        out.append(value == null ? "NULL" : value.toPlainString());
-    }
-
     /**
-     * An array element: double-quoted with {@code "} and {@code \} escaped for the array literal,
+     * An array element "code sentence": double-quoted with {@code "} and {@code \} escaped for the array literal,
      * then backslashes and control characters escaped again for COPY.
      */
-    static void arrayText(StringBuilder out, int index, String text) {
+    static void arrayText(StringBuilder out, int index, String code, String sentence) {
         if (index > 0) {
             out.append(',');
         }
         out.append('"');
+        String text = code + ' ' + sentence;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

@@ -35,8 +35,7 @@ public class ScorecardQueries {
 
     private static final String COLUMNS = """
             select client_id, month, model_version, score, grade, payment, service_load, relationship, security,
-                   profitability, data_completeness, recommendation, reason_codes, reason_texts, dealbreaker_keys,
-                   dealbreaker_texts, worsening,
+                   profitability, data_completeness, recommendation, reasons, dealbreakers, worsening,
                    score_change_3m, drain, dependency_risk, suggested_monthly_price, current_monthly_revenue,
                    revenue_share""";
 
@@ -128,7 +127,7 @@ public class ScorecardQueries {
         all[0] = args[0];
         all[1] = clientId;
         System.arraycopy(args, 1, all, 2, args.length - 1);
-        List<ScorecardView> found = jdbc.query(COLUMNS + ", rule_values, rule_sub_scores, staff_poll_closed_on "
+        List<ScorecardView> found = jdbc.query(COLUMNS + ", rule_breakdown, staff_poll_closed_on "
                 + "from client_score where model_version = ? and client_id = ?" + where,
                 (rs, n) -> view(rs, Map.of(), rules(rs)), all);
         if (found.isEmpty()) {
@@ -180,8 +179,7 @@ public class ScorecardQueries {
         return new ScorecardView(clientId, names.get(clientId), null,
                 YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getInt("model_version"),
                 rs.getBigDecimal("score"), rs.getString("grade"), categories(rs), rs.getBigDecimal("data_completeness"),
-                rs.getString("recommendation"), reasons(rs, "reason_codes", "reason_texts"),
-                reasons(rs, "dealbreaker_keys", "dealbreaker_texts"), rs.getBoolean("worsening"),
+                rs.getString("recommendation"), reasons(rs, "reasons"), reasons(rs, "dealbreakers"), rs.getBoolean("worsening"),
                 rs.getBigDecimal("score_change_3m"), rs.getBoolean("drain"), rs.getBoolean("dependency_risk"),
                 rs.getBigDecimal("suggested_monthly_price"), rs.getBigDecimal("current_monthly_revenue"),
                 rs.getBigDecimal("revenue_share"), rules);
@@ -195,32 +193,34 @@ public class ScorecardQueries {
         return scores;
     }
 
-    private static List<ScorecardView.Reason> reasons(ResultSet rs, String codes, String texts) throws SQLException {
-        String[] code = strings(rs, codes);
-        String[] text = strings(rs, texts);
-        List<ScorecardView.Reason> reasons = new ArrayList<>(code.length);
-        for (int i = 0; i < code.length; i++) {
-            reasons.add(new ScorecardView.Reason(code[i], text[i]));
+    /** Stored as "code sentence" each: the code has no spaces. */
+    private static List<ScorecardView.Reason> reasons(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        String[] stored = array == null ? new String[0] : (String[]) array.getArray();
+        List<ScorecardView.Reason> reasons = new ArrayList<>(stored.length);
+        for (String reason : stored) {
+            int space = reason.indexOf(' ');
+            reasons.add(space < 0 ? new ScorecardView.Reason(reason, "")
+                    : new ScorecardView.Reason(reason.substring(0, space), reason.substring(space + 1)));
         }
         return reasons;
-    }
-
-    private static String[] strings(ResultSet rs, String column) throws SQLException {
-        java.sql.Array array = rs.getArray(column);
-        return array == null ? new String[0] : (String[]) array.getArray();
-    }
-
-    private static BigDecimal[] decimals(ResultSet rs, String column) throws SQLException {
-        java.sql.Array array = rs.getArray(column);
-        return array == null ? new BigDecimal[0] : (BigDecimal[]) array.getArray();
     }
 
     /** The rule breakdown written again from the stored numbers under the scorecard's own model version. */
     private List<ScorecardView.RuleLine> rules(ResultSet rs) throws SQLException {
         ScoringModel model = models.model(rs.getInt("model_version")).orElseThrow();
-        List<ScorecardView.RuleLine> rules = new ArrayList<>();
-        for (RuleResult rule : ScoringEngine.rules(model, java.util.Arrays.asList(decimals(rs, "rule_values")),
-                java.util.Arrays.asList(decimals(rs, "rule_sub_scores")),
+        String breakdown = rs.getString("rule_breakdown");
+        String[] stored = breakdown.isEmpty() && ScoringEngine.ruleKeys(model).isEmpty() ? new String[0]
+                : breakdown.split(",", -1);
+        List<BigDecimal> values = new ArrayList<>(stored.length);
+        List<BigDecimal> subScores = new ArrayList<>(stored.length);
+        for (String rule : stored) {
+            int colon = rule.indexOf(':');
+            values.add(colon < 0 ? null : new BigDecimal(rule.substring(0, colon)));
+            subScores.add(colon < 0 ? null : new BigDecimal(rule.substring(colon + 1)));
+        }
+        List<ScorecardView.RuleLine> rules = new ArrayList<>(stored.length);
+        for (RuleResult rule : ScoringEngine.rules(model, values, subScores,
                 rs.getObject("staff_poll_closed_on", LocalDate.class))) {
             rules.add(new ScorecardView.RuleLine(rule.ruleKey(), rule.category().fieldName(), rule.value(),
                     rule.subScore(), rule.weight(), rule.points(), rule.explanation().text()));
