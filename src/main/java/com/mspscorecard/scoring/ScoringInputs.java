@@ -152,6 +152,7 @@ class ScoringInputs {
         if (months.isEmpty()) {
             return Map.of();
         }
+        long start = System.nanoTime();
         Map<YearMonth, Map<Long, PortfolioFigures>> byMonth = new HashMap<>();
         for (YearMonth month : months) {
             byMonth.put(month, new HashMap<>());
@@ -172,10 +173,16 @@ class ScoringInputs {
                             new PortfolioFigures(revenue == null ? BigDecimal.ZERO : revenue,
                                     rs.getBigDecimal("hours"), rs.getBigDecimal("tickets")));
                 });
+        long queried = System.nanoTime();
         Map<YearMonth, Portfolio> portfolios = new HashMap<>();
         byMonth.forEach((month, figures) -> portfolios.put(month, Portfolio.of(month, figures)));
+        lastSplit = String.format("query %.1f ms, ranking %.1f ms", (queried - start) / 1e6,
+                (System.nanoTime() - queried) / 1e6);
         return portfolios;
     }
+
+    /** Where the last {@link #portfolios(Collection)} spent its time (for the benchmark). */
+    static volatile String lastSplit = "";
 
     static Array dates(java.sql.Connection connection, Collection<YearMonth> months) throws java.sql.SQLException {
         return connection.createArrayOf("date", months.stream().map(m -> java.sql.Date.valueOf(m.atDay(1))).toArray());

@@ -200,9 +200,9 @@ public class ScoringService {
         long t6 = System.nanoTime();
         rescoreShiftedOthers(model, portfolios, ids);
         long t7 = System.nanoTime();
-        lastClientBreakdown = String.format("model %.1f, inputs %.1f, stored positions %.1f, portfolios %.1f, "
+        lastClientBreakdown = String.format("model %.1f, inputs %.1f, stored positions %.1f, portfolios %.1f (%s), "
                 + "engine %.1f, storing %.1f, other clients %.1f ms", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6, (t7 - t6) / 1e6);
+                (t3 - t2) / 1e6, (t4 - t3) / 1e6, ScoringInputs.lastSplit, (t5 - t4) / 1e6, (t6 - t5) / 1e6, (t7 - t6) / 1e6);
     }
 
     /**
