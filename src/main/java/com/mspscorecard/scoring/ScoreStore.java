@@ -206,10 +206,12 @@ class ScoreStore {
      * or are among {@code alsoClients}: the only ones whose scorecards a shift in the portfolio can change.
      */
     List<StoredPosition> flaggedPositions(int version, Collection<YearMonth> months, Collection<Long> alsoClients) {
+        // "in (select unnest(…))" is a hashed lookup; "= any (…)" would compare each of the months'
+        // rows with each of the hundreds of flagged clients (3 ms against 12 ms in a direct test).
         return jdbc.query(con -> {
             var ps = con.prepareStatement(POSITIONS + """
                      where model_version = ? and month = any (?)
-                       and (drain or dependency_risk or client_id = any (?))
+                       and (drain or dependency_risk or client_id in (select unnest(?::bigint[])))
                     """);
             ps.setInt(1, version);
             ps.setArray(2, ScoringInputs.dates(con, months));
