@@ -4,7 +4,7 @@
 # Usage: bench/scoring-bench.sh   (from anywhere; needs the PostgreSQL the tests use)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o test -Dtest=ScoringBenchmark -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep '^BENCH' || {
+./mvnw -q -o test -Dtest=ScoringBenchmark -Dscoring.bench=true -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep '^BENCH' || {
   echo "benchmark failed; see target/surefire-reports/com.mspscorecard.scoring.ScoringBenchmark.txt" >&2
   exit 1
 }

@@ -17,11 +17,12 @@ import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.scoring.engine.Category;
 import com.mspscorecard.scoring.engine.ParetoPoint;
 import com.mspscorecard.scoring.engine.Portfolio;
+import com.mspscorecard.scoring.engine.RuleResult;
+import com.mspscorecard.scoring.engine.ScoringEngine;
 import com.mspscorecard.scoring.engine.ScoringModel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Stored scorecards for pages and the API, a fixed handful of queries per call whatever the number
@@ -34,7 +35,7 @@ public class ScorecardQueries {
 
     private static final String COLUMNS = """
             select client_id, month, model_version, score, grade, payment, service_load, relationship, security,
-                   profitability, data_completeness, recommendation, reasons::text, dealbreakers::text, worsening,
+                   profitability, data_completeness, recommendation, reasons, dealbreakers, worsening,
                    score_change_3m, drain, dependency_risk, suggested_monthly_price, current_monthly_revenue,
                    revenue_share""";
 
@@ -126,8 +127,9 @@ public class ScorecardQueries {
         all[0] = args[0];
         all[1] = clientId;
         System.arraycopy(args, 1, all, 2, args.length - 1);
-        List<ScorecardView> found = jdbc.query(COLUMNS + ", rules::text from client_score "
-                + "where model_version = ? and client_id = ?" + where, (rs, n) -> view(rs, Map.of(), rules(rs)), all);
+        List<ScorecardView> found = jdbc.query(COLUMNS + ", rule_breakdown, staff_poll_closed_on "
+                + "from client_score where model_version = ? and client_id = ?" + where,
+                (rs, n) -> view(rs, Map.of(), rules(rs)), all);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -177,8 +179,7 @@ public class ScorecardQueries {
         return new ScorecardView(clientId, names.get(clientId), null,
                 YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getInt("model_version"),
                 rs.getBigDecimal("score"), rs.getString("grade"), categories(rs), rs.getBigDecimal("data_completeness"),
-                rs.getString("recommendation"), reasons(rs.getString("reasons"), "code"),
-                reasons(rs.getString("dealbreakers"), "key"), rs.getBoolean("worsening"),
+                rs.getString("recommendation"), reasons(rs, "reasons"), reasons(rs, "dealbreakers"), rs.getBoolean("worsening"),
                 rs.getBigDecimal("score_change_3m"), rs.getBoolean("drain"), rs.getBoolean("dependency_risk"),
                 rs.getBigDecimal("suggested_monthly_price"), rs.getBigDecimal("current_monthly_revenue"),
                 rs.getBigDecimal("revenue_share"), rules);
@@ -192,25 +193,38 @@ public class ScorecardQueries {
         return scores;
     }
 
-    private static List<ScorecardView.Reason> reasons(String json, String codeField) {
-        List<ScorecardView.Reason> reasons = new ArrayList<>();
-        for (JsonNode node : ModelCodec.JSON.readTree(json)) {
-            reasons.add(new ScorecardView.Reason(node.get(codeField).asString(), node.get("text").asString()));
+    /** Stored as "code sentence" each: the code has no spaces. */
+    private static List<ScorecardView.Reason> reasons(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        String[] stored = array == null ? new String[0] : (String[]) array.getArray();
+        List<ScorecardView.Reason> reasons = new ArrayList<>(stored.length);
+        for (String reason : stored) {
+            int space = reason.indexOf(' ');
+            reasons.add(space < 0 ? new ScorecardView.Reason(reason, "")
+                    : new ScorecardView.Reason(reason.substring(0, space), reason.substring(space + 1)));
         }
         return reasons;
     }
 
-    private static List<ScorecardView.RuleLine> rules(ResultSet rs) throws SQLException {
-        List<ScorecardView.RuleLine> rules = new ArrayList<>();
-        for (JsonNode node : ModelCodec.JSON.readTree(rs.getString("rules"))) {
-            rules.add(new ScorecardView.RuleLine(node.get("rule").asString(), node.get("category").asString(),
-                    decimal(node.get("value")), decimal(node.get("sub_score")), node.get("weight").asInt(),
-                    decimal(node.get("points")), node.get("explanation").asString()));
+    /** The rule breakdown written again from the stored numbers under the scorecard's own model version. */
+    private List<ScorecardView.RuleLine> rules(ResultSet rs) throws SQLException {
+        ScoringModel model = models.model(rs.getInt("model_version")).orElseThrow();
+        String breakdown = rs.getString("rule_breakdown");
+        String[] stored = breakdown.isEmpty() && ScoringEngine.ruleKeys(model).isEmpty() ? new String[0]
+                : breakdown.split(",", -1);
+        List<BigDecimal> values = new ArrayList<>(stored.length);
+        List<BigDecimal> subScores = new ArrayList<>(stored.length);
+        for (String rule : stored) {
+            int colon = rule.indexOf(':');
+            values.add(colon < 0 ? null : new BigDecimal(rule.substring(0, colon)));
+            subScores.add(colon < 0 ? null : new BigDecimal(rule.substring(colon + 1)));
+        }
+        List<ScorecardView.RuleLine> rules = new ArrayList<>(stored.length);
+        for (RuleResult rule : ScoringEngine.rules(model, values, subScores,
+                rs.getObject("staff_poll_closed_on", LocalDate.class))) {
+            rules.add(new ScorecardView.RuleLine(rule.ruleKey(), rule.category().fieldName(), rule.value(),
+                    rule.subScore(), rule.weight(), rule.points(), rule.explanation().text()));
         }
         return rules;
-    }
-
-    private static BigDecimal decimal(JsonNode node) {
-        return node == null || node.isNull() ? null : node.decimalValue();
     }
 }

@@ -256,6 +256,27 @@ class ScoringIntegrationTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Recurring late payments")));
     }
 
+    @Autowired
+    RescoreOnStartup rescoreOnStartup;
+
+    @Test
+    void startUpRescoresEverythingWhenTheActiveVersionHasNoStoredScores() throws Exception {
+        long id = client("startup", "NET_30");
+        writeSnapshot(id, MONTH, 1);
+        int version = jdbc.queryForObject("select version from scoring_model where status = 'ACTIVE'", Integer.class);
+        int before = jdbc.queryForObject("select count(*) from client_score where model_version = ?", Integer.class,
+                version);
+        ScorecardView expected = scorecards.ofClient(id, MONTH).orElseThrow();
+        // What migration V8 leaves behind: derived scores emptied, snapshots still there.
+        jdbc.update("delete from client_score where model_version = ?", version);
+
+        rescoreOnStartup.run(null);
+
+        assertThat(jdbc.queryForObject("select count(*) from client_score where model_version = ?", Integer.class,
+                version)).isEqualTo(before);
+        assertThat(scorecards.ofClient(id, MONTH)).contains(expected);
+    }
+
     private String name(String suffix) {
         return "score-" + suffix + "-" + SUFFIX;
     }

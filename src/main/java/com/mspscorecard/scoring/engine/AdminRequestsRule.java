@@ -3,8 +3,8 @@ package com.mspscorecard.scoring.engine;
 import com.mspscorecard.metrics.Metric;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 
 /** Administrative requests per endpoint per month; fewer is better. */
 final class AdminRequestsRule implements Rule {
@@ -30,13 +30,12 @@ final class AdminRequestsRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
-        Window window = Window.of(history, month, windowMonths);
-        BigDecimal rate = window.perEndpointPerMonth(Metric.ADMIN_REQUESTS);
-        if (rate == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Measurement(rate,
-                quantity().format(rate) + " admin requests per endpoint per month " + window.overTheLast()));
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        return Window.of(history, month, windowMonths).perEndpointPerMonth(Metric.ADMIN_REQUESTS);
+    }
+
+    @Override
+    public String words(BigDecimal rate, int windowMonths, LocalDate pollClosedOn) {
+        return quantity().format(rate) + " admin requests per endpoint per month " + Window.overTheLast(windowMonths);
     }
 }

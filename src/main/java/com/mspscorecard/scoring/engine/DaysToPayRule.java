@@ -3,8 +3,8 @@ package com.mspscorecard.scoring.engine;
 import com.mspscorecard.metrics.Metric;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 
 /** Mean of the monthly average days to pay; sooner is better. */
 final class DaysToPayRule implements Rule {
@@ -30,13 +30,12 @@ final class DaysToPayRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
-        Window window = Window.of(history, month, windowMonths);
-        BigDecimal mean = window.mean(Metric.AVG_DAYS_TO_PAY);
-        if (mean == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Measurement(mean,
-                "Paid in " + quantity().format(mean) + " days on average " + window.overTheLast()));
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        return Window.of(history, month, windowMonths).mean(Metric.AVG_DAYS_TO_PAY);
+    }
+
+    @Override
+    public String words(BigDecimal mean, int windowMonths, LocalDate pollClosedOn) {
+        return "Paid in " + quantity().format(mean) + " days on average " + Window.overTheLast(windowMonths);
     }
 }

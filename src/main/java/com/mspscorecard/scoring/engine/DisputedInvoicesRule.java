@@ -3,8 +3,8 @@ package com.mspscorecard.scoring.engine;
 import com.mspscorecard.metrics.Metric;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 
 /** Disputed invoices ÷ invoices issued; fewer is better. */
 final class DisputedInvoicesRule implements Rule {
@@ -30,13 +30,12 @@ final class DisputedInvoicesRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
-        Window window = Window.of(history, month, windowMonths);
-        BigDecimal share = window.ratio(Metric.DISPUTED_INVOICES, Metric.INVOICES_ISSUED);
-        if (share == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Measurement(share,
-                quantity().format(share) + " of invoices disputed " + window.inTheLast()));
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        return Window.of(history, month, windowMonths).ratio(Metric.DISPUTED_INVOICES, Metric.INVOICES_ISSUED);
+    }
+
+    @Override
+    public String words(BigDecimal share, int windowMonths, LocalDate pollClosedOn) {
+        return quantity().format(share) + " of invoices disputed " + Window.inTheLast(windowMonths);
     }
 }

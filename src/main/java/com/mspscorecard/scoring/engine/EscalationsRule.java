@@ -3,8 +3,8 @@ package com.mspscorecard.scoring.engine;
 import com.mspscorecard.metrics.Metric;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 
 /** Mean management escalations per month; fewer is better. */
 final class EscalationsRule implements Rule {
@@ -30,13 +30,12 @@ final class EscalationsRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
-        Window window = Window.of(history, month, windowMonths);
-        BigDecimal mean = window.mean(Metric.ESCALATIONS);
-        if (mean == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Measurement(mean,
-                quantity().format(mean) + " escalations per month on average " + window.overTheLast()));
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        return Window.of(history, month, windowMonths).mean(Metric.ESCALATIONS);
+    }
+
+    @Override
+    public String words(BigDecimal mean, int windowMonths, LocalDate pollClosedOn) {
+        return quantity().format(mean) + " escalations per month on average " + Window.overTheLast(windowMonths);
     }
 }

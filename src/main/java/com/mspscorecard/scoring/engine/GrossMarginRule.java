@@ -1,8 +1,8 @@
 package com.mspscorecard.scoring.engine;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 
 /** (Revenue − delivery cost) ÷ revenue; higher is better, so its good threshold is above its bad one. */
 final class GrossMarginRule implements Rule {
@@ -28,13 +28,12 @@ final class GrossMarginRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
-        Window window = Window.of(history, month, windowMonths);
-        BigDecimal margin = window.grossMargin();
-        if (margin == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Measurement(margin,
-                "Gross margin " + quantity().format(margin) + " " + window.overTheLast()));
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        return Window.of(history, month, windowMonths).grossMargin();
+    }
+
+    @Override
+    public String words(BigDecimal margin, int windowMonths, LocalDate pollClosedOn) {
+        return "Gross margin " + quantity().format(margin) + " " + Window.overTheLast(windowMonths);
     }
 }

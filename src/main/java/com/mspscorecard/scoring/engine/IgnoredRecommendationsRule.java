@@ -3,8 +3,8 @@ package com.mspscorecard.scoring.engine;
 import com.mspscorecard.metrics.Metric;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 
 /** Ignored ÷ (implemented + ignored) recommendations; fewer is better. */
 final class IgnoredRecommendationsRule implements Rule {
@@ -30,14 +30,14 @@ final class IgnoredRecommendationsRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
         Window window = Window.of(history, month, windowMonths);
-        BigDecimal share = ignoredShare(window);
-        if (share == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Measurement(share,
-                quantity().format(share) + " of recommendations ignored " + window.inTheLast()));
+        return ignoredShare(window);
+    }
+
+    @Override
+    public String words(BigDecimal share, int windowMonths, LocalDate pollClosedOn) {
+        return quantity().format(share) + " of recommendations ignored " + Window.inTheLast(windowMonths);
     }
 
     /** Shared with the repeated-security-alarms dealbreaker so both read the figures alike. */

@@ -3,8 +3,8 @@ package com.mspscorecard.scoring.engine;
 import com.mspscorecard.metrics.Metric;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 
 /** Sum of late payments; fewer is better. */
 final class LatePaymentsRule implements Rule {
@@ -32,13 +32,12 @@ final class LatePaymentsRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
-        Window window = Window.of(history, month, windowMonths);
-        BigDecimal sum = window.sum(Metric.LATE_PAYMENTS);
-        if (sum == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Measurement(sum,
-                Words.count(sum, "late payment", "late payments") + " " + window.inTheLast()));
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        return Window.of(history, month, windowMonths).sum(Metric.LATE_PAYMENTS);
+    }
+
+    @Override
+    public String words(BigDecimal sum, int windowMonths, LocalDate pollClosedOn) {
+        return Words.count(sum, "late payment", "late payments") + " " + Window.inTheLast(windowMonths);
     }
 }

@@ -27,15 +27,20 @@ public final class Portfolio {
 
     private final YearMonth month;
     private final Map<Long, PortfolioPosition> positions;
-    private final List<ParetoPoint> revenueCurve;
-    private final List<ParetoPoint> effortCurve;
+    // The curves are drawn on first use: rescoring needs positions only, and the curves cost
+    // three divisions a client each.
+    private final java.util.function.Supplier<List<ParetoPoint>> revenueCurveSource;
+    private final java.util.function.Supplier<List<ParetoPoint>> effortCurveSource;
+    private volatile List<ParetoPoint> revenueCurve;
+    private volatile List<ParetoPoint> effortCurve;
 
     private Portfolio(YearMonth month, Map<Long, PortfolioPosition> positions,
-                      List<ParetoPoint> revenueCurve, List<ParetoPoint> effortCurve) {
+                      java.util.function.Supplier<List<ParetoPoint>> revenueCurve,
+                      java.util.function.Supplier<List<ParetoPoint>> effortCurve) {
         this.month = month;
         this.positions = Collections.unmodifiableMap(positions);
-        this.revenueCurve = List.copyOf(revenueCurve);
-        this.effortCurve = List.copyOf(effortCurve);
+        this.revenueCurveSource = revenueCurve;
+        this.effortCurveSource = effortCurve;
     }
 
     /** The portfolio of {@code month} from each client's three-month figures. */
@@ -79,7 +84,8 @@ public final class Portfolio {
             positions.put(id, new PortfolioPosition(revenueShares.get(id), effortShares.get(id), i + 1,
                     effortRanks.get(id), n));
         }
-        return new Portfolio(month, positions, curve(byRevenue, revenueShares, n), curve(byEffort, effortShares, n));
+        return new Portfolio(month, positions, () -> curve(byRevenue, revenueShares, n),
+                () -> curve(byEffort, effortShares, n));
     }
 
     public YearMonth month() {
@@ -101,22 +107,32 @@ public final class Portfolio {
 
     /** Share of revenue brought by the top {@code percent} of clients (rounded up), e.g. 0.8. */
     public BigDecimal revenueShareOfTop(int percent) {
-        return cumulativeAt(revenueCurve, PortfolioPosition.topCount(size(), percent));
+        return cumulativeAt(revenueCurve(), PortfolioPosition.topCount(size(), percent));
     }
 
     /** Share of effort caused by the top {@code percent} of clients by effort (rounded up). */
     public BigDecimal effortShareOfTop(int percent) {
-        return cumulativeAt(effortCurve, PortfolioPosition.topCount(size(), percent));
+        return cumulativeAt(effortCurve(), PortfolioPosition.topCount(size(), percent));
     }
 
     /** Clients by revenue, biggest first, with the cumulative share of revenue. */
     public List<ParetoPoint> revenueCurve() {
-        return revenueCurve;
+        List<ParetoPoint> curve = revenueCurve;
+        if (curve == null) {
+            curve = List.copyOf(revenueCurveSource.get());
+            revenueCurve = curve;
+        }
+        return curve;
     }
 
     /** Clients with effort data by effort, biggest first, with the cumulative share of effort. */
     public List<ParetoPoint> effortCurve() {
-        return effortCurve;
+        List<ParetoPoint> curve = effortCurve;
+        if (curve == null) {
+            curve = List.copyOf(effortCurveSource.get());
+            effortCurve = curve;
+        }
+        return curve;
     }
 
     /** Drains: outside the top by revenue, inside the top by effort. */

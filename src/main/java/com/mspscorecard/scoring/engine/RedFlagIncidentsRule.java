@@ -1,8 +1,8 @@
 package com.mspscorecard.scoring.engine;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 
 /** Red-flag incidents of any category logged in the window; always has data (none logged = 0). */
 final class RedFlagIncidentsRule implements Rule {
@@ -28,10 +28,13 @@ final class RedFlagIncidentsRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
-        Window window = Window.of(history, month, windowMonths);
-        int count = window.incidents(category -> true);
-        return Optional.of(new Measurement(BigDecimal.valueOf(count),
-                Words.count(count, "red-flag incident", "red-flag incidents") + " logged " + window.inTheLast()));
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        return BigDecimal.valueOf(Window.of(history, month, windowMonths).incidents(category -> true));
+    }
+
+    @Override
+    public String words(BigDecimal count, int windowMonths, LocalDate pollClosedOn) {
+        return Words.count(count, "red-flag incident", "red-flag incidents") + " logged "
+                + Window.inTheLast(windowMonths);
     }
 }

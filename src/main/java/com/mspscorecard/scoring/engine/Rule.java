@@ -1,5 +1,7 @@
 package com.mspscorecard.scoring.engine;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
 
@@ -21,8 +23,33 @@ public interface Rule {
     /** What is measured, in words that fit "No data for … in the last 6 months". */
     String subject();
 
+    /**
+     * The measured value alone, or null when the window has no data for it: what bulk rescoring
+     * needs, without writing any sentence.
+     */
+    BigDecimal value(ClientHistory history, YearMonth month, int windowMonths);
+
+    /**
+     * The value in plain words ("2 late payments in the last 6 months"): a pure function of the
+     * value, the window and, for the staff vote, the poll's closing day, so a stored scorecard's
+     * sentences can be written again from its numbers.
+     */
+    String words(BigDecimal value, int windowMonths, LocalDate pollClosedOn);
+
+    /** The closing day of the staff poll measured; null for every other rule. */
+    default LocalDate pollClosedOn(ClientHistory history, YearMonth month, int windowMonths) {
+        return null;
+    }
+
     /** The measurement, or empty when the window has no data for it. */
-    Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths);
+    default Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
+        BigDecimal value = value(history, month, windowMonths);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Measurement(value,
+                words(value, windowMonths, pollClosedOn(history, month, windowMonths))));
+    }
 
     /** The sentence shown when {@link #measure} has nothing. */
     default String noDataWords(int windowMonths) {

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Scores a client for a month: rules into a weighted score and grade, dealbreakers, and the
@@ -46,7 +45,8 @@ public final class ScoringEngine {
 
         ScoringPlan plan = ScoringPlan.of(model);
         int ruleCount = plan.rules.length;
-        Measurement[] measurements = new Measurement[ruleCount];
+        BigDecimal[] values = new BigDecimal[ruleCount];
+        java.time.LocalDate pollClosedOn = null;
         BigDecimal[] subScores = new BigDecimal[ruleCount];
         long dataWeight = 0;
         BigDecimal weighted = BigDecimal.ZERO;
@@ -55,13 +55,15 @@ public final class ScoringEngine {
 
         for (int i = 0; i < ruleCount; i++) {
             RuleSettings settings = plan.settings[i];
-            Optional<Measurement> measured = plan.rules[i].measure(history, month, settings.windowMonths());
-            if (measured.isEmpty()) {
+            BigDecimal value = plan.rules[i].value(history, month, settings.windowMonths());
+            if (value == null) {
                 continue;
             }
-            Measurement measurement = measured.get();
-            BigDecimal subScore = settings.subScore(measurement.value());
-            measurements[i] = measurement;
+            if (plan.isStaffVote(i)) {
+                pollClosedOn = plan.rules[i].pollClosedOn(history, month, settings.windowMonths());
+            }
+            BigDecimal subScore = settings.subScore(value);
+            values[i] = value;
             subScores[i] = subScore;
             BigDecimal contribution = subScore.multiply(BigDecimal.valueOf(settings.weight()));
             weighted = weighted.add(contribution);
@@ -81,7 +83,8 @@ public final class ScoringEngine {
 
         List<RuleResult> results = new ArrayList<>(ruleCount);
         for (int i = 0; i < ruleCount; i++) {
-            results.add(result(plan, i, measurements[i], subScores[i], dataWeight));
+            results.add(RuleResult.lazy(plan, i, values[i], subScores[i], plan.points(i, subScores[i], dataWeight),
+                    plan.isStaffVote(i) ? pollClosedOn : null));
         }
 
         long enabledWeight = plan.enabledWeight;
@@ -145,19 +148,29 @@ public final class ScoringEngine {
         return weighted.divide(BigDecimal.valueOf(weight), 1, RoundingMode.HALF_UP);
     }
 
-    private static RuleResult result(ScoringPlan plan, int i, Measurement measurement, BigDecimal subScore,
-                                     long dataWeight) {
-        RuleSettings settings = plan.settings[i];
-        if (measurement == null) {
-            return new RuleResult(settings.key(), settings.category(), null, null, settings.weight(), null, plan.noData[i]);
+    /**
+     * A stored scorecard's rule breakdown written again from its numbers: the values and
+     * sub-scores of the model's enabled rules in model order (null = no data) and the closing day
+     * of the staff poll measured. Gives the same points and sentences as {@link #score} did.
+     */
+    public static List<RuleResult> rules(ScoringModel model, List<BigDecimal> values, List<BigDecimal> subScores,
+                                         java.time.LocalDate pollClosedOn) {
+        ScoringPlan plan = ScoringPlan.peek(model);
+        int count = plan.rules.length;
+        if (values.size() != count || subScores.size() != count) {
+            throw new IllegalArgumentException("model version " + model.version() + " has " + count
+                    + " enabled rules, not " + values.size());
         }
-        String text = measurement.words() + plan.thresholds[i] + subScore.toPlainString() + " of 100";
-        BigDecimal points = dataWeight == 0 ? null
-                : subScore.multiply(BigDecimal.valueOf(settings.weight()))
-                        .divide(BigDecimal.valueOf(dataWeight), 2, RoundingMode.HALF_UP);
-        return new RuleResult(settings.key(), settings.category(), measurement.value(), subScore, settings.weight(),
-                points, Explanation.of(plan.codes[i], text, measurement.value(), settings.windowMonths(),
-                settings.good(), settings.bad(), subScore));
+        return plan.results(values.toArray(new BigDecimal[0]), subScores.toArray(new BigDecimal[0]), pollClosedOn);
+    }
+
+    /** The keys of the model's enabled rules, in the order scorecards list (and store) them. */
+    public static List<String> ruleKeys(ScoringModel model) {
+        List<String> keys = new ArrayList<>();
+        for (RuleSettings settings : ScoringPlan.peek(model).settings) {
+            keys.add(settings.key());
+        }
+        return keys;
     }
 
     /** The recommendation for one scorecard: the first branch that applies, with its reasons. */

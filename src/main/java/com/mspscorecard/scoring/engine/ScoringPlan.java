@@ -1,5 +1,8 @@
 package com.mspscorecard.scoring.engine;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +62,53 @@ final class ScoringPlan {
         }
     }
 
+    /** The rule's sentence for a measured value, or its "no data" sentence when the value is null. */
+    Explanation explain(int i, BigDecimal value, BigDecimal subScore, LocalDate pollClosedOn) {
+        if (value == null || subScore == null) {
+            return noData[i];
+        }
+        RuleSettings rule = settings[i];
+        String text = rules[i].words(value, rule.windowMonths(), pollClosedOn) + thresholds[i]
+                + subScore.toPlainString() + " of 100";
+        return Explanation.of(codes[i], text, value, rule.windowMonths(), rule.good(), rule.bad(), subScore);
+    }
+
+    /**
+     * The results of the enabled rules from their values and sub-scores (null = no data), in plan
+     * order: points spread over the weight with data exactly as {@link ScoringEngine#score} does.
+     */
+    java.util.List<RuleResult> results(BigDecimal[] values, BigDecimal[] subScores, LocalDate pollClosedOn) {
+        long dataWeight = 0;
+        for (int i = 0; i < settings.length; i++) {
+            if (subScores[i] != null) {
+                dataWeight += settings[i].weight();
+            }
+        }
+        java.util.List<RuleResult> results = new ArrayList<>(settings.length);
+        for (int i = 0; i < settings.length; i++) {
+            results.add(RuleResult.lazy(this, i, subScores[i] == null ? null : values[i], subScores[i],
+                    points(i, subScores[i], dataWeight), isStaffVote(i) ? pollClosedOn : null));
+        }
+        return results;
+    }
+
+    BigDecimal points(int i, BigDecimal subScore, long dataWeight) {
+        return subScore == null || dataWeight == 0 ? null
+                : subScore.multiply(BigDecimal.valueOf(settings[i].weight()))
+                        .divide(BigDecimal.valueOf(dataWeight), 2, RoundingMode.HALF_UP);
+    }
+
+    boolean isStaffVote(int i) {
+        return rules[i] instanceof StaffVoteRule;
+    }
+
     private static volatile ScoringPlan last;
+
+    /** The plan of {@code model} without replacing the one a running rescore reuses. */
+    static ScoringPlan peek(ScoringModel model) {
+        ScoringPlan plan = last;
+        return plan != null && plan.model == model ? plan : new ScoringPlan(model);
+    }
 
     /** The plan of {@code model}, reused while callers keep passing the same model instance. */
     static ScoringPlan of(ScoringModel model) {

@@ -3,8 +3,8 @@ package com.mspscorecard.scoring.engine;
 import com.mspscorecard.metrics.Metric;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 
 /** Sum of security incidents; fewer is better. */
 final class SecurityIncidentsRule implements Rule {
@@ -30,13 +30,12 @@ final class SecurityIncidentsRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
-        Window window = Window.of(history, month, windowMonths);
-        BigDecimal sum = window.sum(Metric.SECURITY_INCIDENTS);
-        if (sum == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Measurement(sum,
-                Words.count(sum, "security incident", "security incidents") + " " + window.inTheLast()));
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        return Window.of(history, month, windowMonths).sum(Metric.SECURITY_INCIDENTS);
+    }
+
+    @Override
+    public String words(BigDecimal sum, int windowMonths, LocalDate pollClosedOn) {
+        return Words.count(sum, "security incident", "security incidents") + " " + Window.inTheLast(windowMonths);
     }
 }

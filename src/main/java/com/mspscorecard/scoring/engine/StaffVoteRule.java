@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The client's share of all points in the latest staff poll closed within the window; a smaller
@@ -33,15 +32,26 @@ final class StaffVoteRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        Map.Entry<LocalDate, BigDecimal> poll = poll(history, month, windowMonths);
+        return poll == null ? null : poll.getValue();
+    }
+
+    @Override
+    public LocalDate pollClosedOn(ClientHistory history, YearMonth month, int windowMonths) {
+        Map.Entry<LocalDate, BigDecimal> poll = poll(history, month, windowMonths);
+        return poll == null ? null : poll.getKey();
+    }
+
+    private static Map.Entry<LocalDate, BigDecimal> poll(ClientHistory history, YearMonth month, int windowMonths) {
         Window window = Window.of(history, month, windowMonths);
         Map.Entry<LocalDate, BigDecimal> poll = history.closedPolls().floorEntry(window.lastDay());
-        if (poll == null || poll.getKey().isBefore(window.firstDay())) {
-            return Optional.empty();
-        }
-        BigDecimal share = poll.getValue();
-        return Optional.of(new Measurement(share,
-                quantity().format(share) + " of all points in the staff poll closed on " + poll.getKey()));
+        return poll == null || poll.getKey().isBefore(window.firstDay()) ? null : poll;
+    }
+
+    @Override
+    public String words(BigDecimal share, int windowMonths, LocalDate pollClosedOn) {
+        return quantity().format(share) + " of all points in the staff poll closed on " + pollClosedOn;
     }
 
     @Override

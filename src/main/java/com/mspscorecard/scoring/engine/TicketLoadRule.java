@@ -3,8 +3,8 @@ package com.mspscorecard.scoring.engine;
 import com.mspscorecard.metrics.Metric;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 
 /** New tickets per endpoint per month; fewer is better. */
 final class TicketLoadRule implements Rule {
@@ -30,13 +30,12 @@ final class TicketLoadRule implements Rule {
     }
 
     @Override
-    public Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
-        Window window = Window.of(history, month, windowMonths);
-        BigDecimal rate = window.perEndpointPerMonth(Metric.NEW_TICKETS);
-        if (rate == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Measurement(rate,
-                quantity().format(rate) + " new tickets per endpoint per month " + window.overTheLast()));
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        return Window.of(history, month, windowMonths).perEndpointPerMonth(Metric.NEW_TICKETS);
+    }
+
+    @Override
+    public String words(BigDecimal rate, int windowMonths, LocalDate pollClosedOn) {
+        return quantity().format(rate) + " new tickets per endpoint per month " + Window.overTheLast(windowMonths);
     }
 }

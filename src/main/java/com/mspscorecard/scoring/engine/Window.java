@@ -57,7 +57,11 @@ final class Window {
 
     /** "over the last 3 months", or "this month". */
     String overTheLast() {
-        return length == 1 ? "this month" : "over the last " + length + " months";
+        return overTheLast(length);
+    }
+
+    static String overTheLast(int months) {
+        return months == 1 ? "this month" : "over the last " + months + " months";
     }
 
     BigDecimal sum(Metric metric) {
