@@ -38,9 +38,6 @@ public class ClientScorecards {
 
     static final int HISTORY_MONTHS = 24;
 
-    /** The default model's grade bands; the charts shade them (see the hand-over for the wish). */
-    static final Map<String, Integer> GRADE_BANDS = Map.of("A", 85, "B", 70, "C", 55, "D", 40);
-
     private final ScorecardQueries scorecards;
     private final ClientQueries clients;
     private final SnapshotQueries snapshots;
@@ -118,7 +115,7 @@ public class ClientScorecards {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("labels", trend.stream().map(p -> p.month().toString()).toList());
         data.put("scores", trend.stream().map(ScorePoint::score).toList());
-        data.put("bands", GRADE_BANDS);
+        data.put("bands", scorecards.gradeBands());
         data.put("label", text("dashboard.scorecard.score", locale));
         return json.writeValueAsString(data);
     }

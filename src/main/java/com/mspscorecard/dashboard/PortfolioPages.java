@@ -15,6 +15,7 @@ import com.mspscorecard.incidents.IncidentsChanged;
 import com.mspscorecard.metrics.SnapshotsChanged;
 import com.mspscorecard.scoring.PortfolioView;
 import com.mspscorecard.scoring.ScorecardQueries;
+import com.mspscorecard.scoring.ScoresRecomputed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -102,8 +103,7 @@ class PortfolioPages {
 
     /**
      * A committed change this module hears about: the next page view rebuilds at once instead of
-     * waiting for the recheck. Changes without an event (a full rescoring, a model activation, a
-     * renamed client) show within {@link #RECHECK_NANOS}.
+     * waiting for the recheck. Changes without an event (a renamed client) show within {@link #RECHECK_NANOS}.
      */
     @TransactionalEventListener
     void on(SnapshotsChanged event) {
@@ -117,6 +117,12 @@ class PortfolioPages {
 
     @TransactionalEventListener
     void on(ClientTermsChanged event) {
+        forgetAll();
+    }
+
+    /** A full rescore or a model activation: after commit, so a concurrent view cannot re-cache the old scores. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ScoresRecomputed event) {
         forgetAll();
     }
 

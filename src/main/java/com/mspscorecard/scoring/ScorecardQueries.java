@@ -51,6 +51,20 @@ public class ScorecardQueries {
         this.inputs = inputs;
     }
 
+    /**
+     * The lowest score of each grade under the active model, "A" to "D" in that order (anything
+     * below D is F): what charts shade behind a score.
+     */
+    public Map<String, BigDecimal> gradeBands() {
+        var bands = models.active().gradeBands();
+        Map<String, BigDecimal> lowest = new LinkedHashMap<>();
+        lowest.put("A", bands.a());
+        lowest.put("B", bands.b());
+        lowest.put("C", bands.c());
+        lowest.put("D", bands.d());
+        return lowest;
+    }
+
     /** The latest month with a stored scorecard under the active model. */
     public Optional<YearMonth> latestMonth() {
         LocalDate latest = jdbc.queryForObject("""

@@ -32,6 +32,7 @@ class ScoringModelController {
         page.addAttribute("model", model);
         page.addAttribute("shown", models.version(model.version()).orElseThrow());
         page.addAttribute("versions", models.versions());
+        page.addAttribute("draft", models.draft().orElse(null));
         return VIEW;
     }
 

@@ -31,6 +31,7 @@ import com.mspscorecard.scoring.engine.Quantity;
 import com.mspscorecard.scoring.engine.Scorecard;
 import com.mspscorecard.scoring.engine.ScoringEngine;
 import com.mspscorecard.scoring.engine.ScoringModel;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,11 +59,13 @@ public class ScoringService {
     private final ModelRows models;
     private final ScoringInputs inputs;
     private final ScoreStore store;
+    private final ApplicationEventPublisher events;
 
-    ScoringService(ModelRows models, ScoringInputs inputs, ScoreStore store) {
+    ScoringService(ModelRows models, ScoringInputs inputs, ScoreStore store, ApplicationEventPublisher events) {
         this.models = models;
         this.inputs = inputs;
         this.store = store;
+        this.events = events;
     }
 
     /** How much a full rescoring did and how long it took. */
@@ -139,6 +142,7 @@ public class ScoringService {
                 ScoreStore.lastReplace);
         log.info("Rescored model version {}: {} clients, {} scorecards ({})", model.version(),
                 all.histories().size(), scorecards.get(), lastBreakdown);
+        events.publishEvent(new ScoresRecomputed(version));
         return new RescoreSummary(model.version(), all.histories().size(), scorecards.get(),
                 (stored - start) / 1_000_000);
     }

@@ -1,0 +1,11 @@
+package com.mspscorecard.scoring;
+
+/**
+ * Every stored current scorecard was just computed again (a full rescore, or a model activated),
+ * published inside the rescoring transaction: whatever caches scores should forget them once it
+ * commits.
+ *
+ * @param modelVersion the model version the scores now use
+ */
+public record ScoresRecomputed(int modelVersion) {
+}
