@@ -69,6 +69,9 @@ public class ScoringService {
     }
 
     /** How much a full rescoring did and how long it took. */
+    /** More changed clients than this are rescored by the full, streaming path. */
+    static final int FULL_RESCORE_ABOVE = 200;
+
     public record RescoreSummary(int modelVersion, int clients, int scorecards, long millis) {
     }
 
@@ -164,6 +167,12 @@ public class ScoringService {
         }
         long t0 = System.nanoTime();
         ScoringModel model = models.active();
+        if (clientIds.size() > FULL_RESCORE_ABOVE) {
+            // A big import touches most of the portfolio: the streaming full rescore is faster than
+            // comparing client by client, and its memory stays bounded whatever the file's size.
+            rescoreAll(model);
+            return;
+        }
         long t1 = System.nanoTime();
         Inputs changed = inputs.of(clientIds);
         long t2 = System.nanoTime();
