@@ -91,6 +91,12 @@ median() { # path: prints the median of 50 sequential requests in ms, after 10 w
     | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f ms (min %.1f, max %.1f)\n", t[int((NR + 1) / 2)] * 1000, t[1] * 1000, t[NR] * 1000 }'
 }
 
+# A production server has long since compiled its hot paths; a fresh JVM has not. Warm the JIT on
+# each page for a few seconds first, so the figures below measure the server, not the compiler.
+echo "== warming up the JIT (5 s of load on each page)"
+for warm in "/" "/scorecards" "/clients/$CLIENT/scorecard" "/pareto"; do
+  wrk -t2 -c8 -d5s -H "Cookie: JSESSIONID=$SESSION" "$BASE$warm" > /dev/null
+done
 echo "== median latency, 50 sequential requests each"
 echo "baseline: login page /login                       $(median /login)"
 echo "dashboard            /                            $(median /)"
