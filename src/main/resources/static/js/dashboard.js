@@ -19,8 +19,11 @@
   // Shades the A–F score ranges behind a line chart: options.plugins.gradeBands = {a: 85, b: 70, c: 55, d: 40}.
   const gradeBands = {
     id: 'gradeBands',
-    beforeDatasetsDraw(chart, args, bands) {
-      if (!bands || bands.a === undefined) {
+    beforeDatasetsDraw(chart, args, options) {
+      // The server sends the active model's bands keyed by grade letter: {A: 85, B: 70, C: 55, D: 40}.
+      const bands = options && { a: Number(options.A ?? options.a), b: Number(options.B ?? options.b),
+        c: Number(options.C ?? options.c), d: Number(options.D ?? options.d) };
+      if (!bands || Number.isNaN(bands.a)) {
         return;
       }
       const { ctx, chartArea, scales: { y } } = chart;

@@ -59,6 +59,17 @@ class DashboardBrowserIntegrationTests {
                     "metric-recommendations")) {
                 assertDrawn(browser, chart);
             }
+            // The trend chart shades the grade bands: just inside the top of the plot lies band A.
+            Object bandPixel = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                    const chart = Chart.getChart(document.getElementById('trend-chart'));
+                    const area = chart.chartArea;
+                    const scale = window.devicePixelRatio || 1;
+                    return Array.from(chart.ctx.getImageData(Math.round((area.left + 3) * scale),
+                        Math.round((area.top + 3) * scale), 1, 1).data);""");
+            List<?> rgba = (List<?>) bandPixel;
+            assertThat(((Number) rgba.get(3)).intValue()).as("band A is shaded").isGreaterThan(0);
+            assertThat(((Number) rgba.get(1)).intValue()).as("band A is green")
+                    .isGreaterThan(((Number) rgba.get(0)).intValue());
 
             double score = Double.parseDouble(browser.text(By.id("score-value")));
             double sum = 0;
