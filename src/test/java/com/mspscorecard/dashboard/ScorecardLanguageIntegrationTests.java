@@ -61,7 +61,8 @@ class ScorecardLanguageIntegrationTests {
         long pricey = DashboardPortfolio.id(jdbc, "dash-Pricey");
         String html = HtmlUtils.htmlUnescape(page(pricey, "it"));
 
-        assertThat(html).contains("La redditività vale", "Un prezzo mensile di 5100,00 invece di 3000,00 (+2100,00, +70,0%) raggiunge il margine obiettivo del 50%")
+        assertThat(html).contains("La redditività vale",
+                        "Un prezzo mensile di 5100,00 invece di 3000,00 (+2100,00, +70,0%) raggiunge il margine obiettivo del 50%")
                 .doesNotContain("Profitability scores", "A monthly price of");
         // Rule by rule, with the Italian decimal comma: 2,550 of 3,000 is a 15.0% margin.
         assertThat(html).contains("Margine lordo 15,0% negli ultimi 3 mesi (buono: 60%, cattivo: 20%) → 0,0 su 100");
