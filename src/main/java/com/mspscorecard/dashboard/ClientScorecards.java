@@ -20,6 +20,7 @@ import com.mspscorecard.incidents.IncidentQueries;
 import com.mspscorecard.metrics.Metric;
 import com.mspscorecard.metrics.SnapshotFigures;
 import com.mspscorecard.metrics.SnapshotQueries;
+import com.mspscorecard.scoring.LocalizedScorecards;
 import com.mspscorecard.scoring.ScorePoint;
 import com.mspscorecard.scoring.ScorecardQueries;
 import com.mspscorecard.scoring.ScorecardView;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A client's scorecard page in a fixed six queries: the scorecard, its score history, its
- * snapshots, its incidents, the client and its account manager. Role checks belong to the caller
+ * A client's scorecard page in a fixed number of queries: the scorecard, its score history, its
+ * snapshots, its incidents, the client and its account manager, plus the few that score the
+ * client-month again to write its sentences in the reader's language. Role checks belong to the caller
  * (owners and account managers only).
  */
 @Service
@@ -44,12 +46,14 @@ public class ClientScorecards {
     private final IncidentQueries incidents;
     private final UserDirectory users;
     private final MessageSource messages;
+    private final LocalizedScorecards localized;
     private final JsonMapper json;
     private final Clock clock;
 
     ClientScorecards(ScorecardQueries scorecards, ClientQueries clients, SnapshotQueries snapshots,
                      IncidentQueries incidents, UserDirectory users, MessageSource messages, JsonMapper json,
-                     Clock clock) {
+                     Clock clock, LocalizedScorecards localized) {
+        this.localized = localized;
         this.clock = clock;
         this.scorecards = scorecards;
         this.clients = clients;
@@ -73,7 +77,8 @@ public class ClientScorecards {
         List<ScorePoint> history = scorecards.history(clientId);
         YearMonth shown = month != null ? month
                 : history.isEmpty() ? null : history.get(history.size() - 1).month();
-        ScorecardView card = shown == null ? null : scorecards.ofClient(clientId, shown).orElse(null);
+        ScorecardView card = shown == null ? null
+                : localized.localize(scorecards.ofClient(clientId, shown).orElse(null), locale);
         List<YearMonth> months = history.stream().map(ScorePoint::month).sorted(Comparator.reverseOrder()).toList();
         String manager = client.accountManagerId() == null ? null
                 : users.byId(client.accountManagerId()).map(u -> u.displayName()).orElse(null);

@@ -269,7 +269,8 @@ public final class ScoringEngine {
                                 + Quantity.FRACTION.format(position.revenueShare()) + " of revenue) but in the top "
                                 + model.drainEffortTopPercent() + "% by effort ("
                                 + Quantity.FRACTION.format(position.effortShare()) + " of effort), with grade " + grade,
-                        position.revenueShare(), position.effortShare(), grade.name()));
+                        position.revenueShare(), position.effortShare(), grade.name(),
+                        model.drainRevenueTopPercent(), model.drainEffortTopPercent()));
             }
             return !reasons.isEmpty();
         }
@@ -289,7 +290,8 @@ public final class ScoringEngine {
                             + ", relationship " + relationship.toPlainString() + " and security " + security.toPlainString()
                             + " are all at least " + Quantity.plain(RAISE_PRICE_OTHERS_AT_LEAST)
                             + ": the client is demanding, not bad",
-                    profitability, payment, relationship, security));
+                    profitability, payment, relationship, security, RAISE_PRICE_PROFITABILITY_BELOW,
+                    RAISE_PRICE_OTHERS_AT_LEAST));
             Window window = Window.of(history, month, PRICE_WINDOW_MONTHS);
             BigDecimal cost = window.mean(Metric.DELIVERY_COST);
             BigDecimal revenue = window.mean(Metric.REVENUE);

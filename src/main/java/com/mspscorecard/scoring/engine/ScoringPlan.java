@@ -70,7 +70,8 @@ final class ScoringPlan {
         RuleSettings rule = settings[i];
         String text = rules[i].words(value, rule.windowMonths(), pollClosedOn) + thresholds[i]
                 + subScore.toPlainString() + " of 100";
-        return Explanation.of(codes[i], text, value, rule.windowMonths(), rule.good(), rule.bad(), subScore);
+        return Explanation.of(codes[i], text, value, rule.windowMonths(), rule.good(), rule.bad(), subScore,
+                pollClosedOn);
     }
 
     /**
