@@ -55,6 +55,9 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new java.io.File(chromedriver)).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // A click on a submit button returns before the next page is there; under load an element
+        // lookup must wait for it instead of failing (or finding nothing) at once.
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
         return new Browser(driver, "http://localhost:" + port);
     }
 
