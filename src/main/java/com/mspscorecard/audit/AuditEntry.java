@@ -49,19 +49,6 @@ class AuditEntry {
     protected AuditEntry() {
     }
 
-    AuditEntry(Instant occurredAt, String actor, AuditEvent event) {
-        this.occurredAt = occurredAt;
-        this.actor = actor;
-        this.action = event.action();
-        this.entityType = event.entityType();
-        this.entityId = event.entityId();
-        this.clientId = event.clientId();
-        this.field = event.field();
-        this.oldValue = event.oldValue();
-        this.newValue = event.newValue();
-        this.summary = summaryOf(event);
-    }
-
     /** The summary as stored: at most 500 characters, the column's size. */
     static String summaryOf(AuditEvent event) {
         return event.summary().length() > 500 ? event.summary().substring(0, 500) : event.summary();

@@ -42,16 +42,16 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEvent event) {
-        entries.save(new AuditEntry(Instant.now(clock), currentActor(), event));
+        recordAll(List.of(event));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(Collection<AuditEvent> events) {
-        Instant now = Instant.now(clock);
-        String actor = currentActor();
         if (events.isEmpty()) {
             return;
         }
+        Instant now = Instant.now(clock);
+        String actor = currentActor();
         // One JDBC batch on the transaction's connection: JPA cannot batch IDENTITY inserts, and an
         // import records thousands of events at once. AuditEntry stays the mapping for reads.
         OffsetDateTime occurredAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);

@@ -40,15 +40,4 @@ public class ClientQueries {
     public Optional<ClientFacts> byId(long id) {
         return jdbc.query(SELECT + " where id = ?", FACTS, id).stream().findFirst();
     }
-
-    /** By external reference first, then by name ignoring case and surrounding spaces (the CSV rule). */
-    public Optional<ClientFacts> byReferenceOrName(String key) {
-        if (key == null || key.isBlank()) {
-            return Optional.empty();
-        }
-        String trimmed = key.trim();
-        return jdbc.query(SELECT + " where external_ref = ? union all " + SELECT
-                        + " where lower(name) = lower(?) and external_ref is distinct from ?", FACTS, trimmed, trimmed, trimmed)
-                .stream().findFirst();
-    }
 }

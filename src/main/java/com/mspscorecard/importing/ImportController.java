@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.importing.csv.CsvDialectOverrides;
 import com.mspscorecard.importing.csv.CsvFormatDetection;
 import com.mspscorecard.importing.csv.CsvLimits;
@@ -49,7 +50,11 @@ class ImportController {
     private final ImportHistory history;
     private final Clock clock;
 
-    ImportController(ImportService imports, ImportUploads uploads, ImportJobs jobs, ImportHistory history, Clock clock) {
+    private final ClientQueries clients;
+
+    ImportController(ImportService imports, ImportUploads uploads, ImportJobs jobs, ImportHistory history, Clock clock,
+            ClientQueries clients) {
+        this.clients = clients;
         this.imports = imports;
         this.uploads = uploads;
         this.jobs = jobs;
@@ -61,6 +66,7 @@ class ImportController {
     String index(@RequestParam(defaultValue = "0") int page,
             @RequestParam(name = "too_large", required = false) String tooLarge, Model model) {
         model.addAttribute("tooLarge", tooLarge != null);
+        model.addAttribute("clients", clients.all());
         long count = history.count();
         int pages = (int) Math.max(1, (count + HISTORY_PER_PAGE - 1) / HISTORY_PER_PAGE);
         int current = Math.min(Math.max(page, 0), pages - 1);

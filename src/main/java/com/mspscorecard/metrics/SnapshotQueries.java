@@ -53,6 +53,15 @@ public class SnapshotQueries {
                 });
     }
 
+    /** Every client's snapshots of the months from {@code from} to {@code to}, both included, in one query. */
+    public void forEachBetween(YearMonth from, YearMonth to, Consumer<SnapshotFigures> consumer) {
+        jdbc.query("select client_id, month, " + COLUMNS
+                        + " from monthly_snapshot where month between ? and ? order by client_id, month",
+                rs -> {
+                    consumer.accept(figures(rs));
+                }, from.atDay(1), to.atDay(1));
+    }
+
     public List<SnapshotFigures> ofClient(long clientId) {
         List<SnapshotFigures> result = new ArrayList<>();
         forEach(List.of(clientId), result::add);
