@@ -2,7 +2,7 @@
 # Pages benchmark: 2,000 clients x 60 months, scored, then the dashboard, the scored clients list and a
 # client scorecard timed one by one (median of 50), and the dashboard under wrk (32 connections, 20 s)
 # with a session cookie from a real form login.
-# Needs: a built jar (./mvnw -q -o -DskipTests package), psql, curl, wrk (apt-get install -y wrk),
+# Needs: a built jar (./mvnw -q -DskipTests package), psql, curl, wrk (apt-get install -y wrk),
 # python3, PostgreSQL on localhost:5432. APP_ARGS="--scorecard.pages.cache=false" measures without the cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ PASSWORD='bench owner password 2026'
 BASE="http://localhost:$PORT"
 WORK=$(mktemp -d)
 JAR=$(ls target/msp-scorecard-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true)
-[ -n "$JAR" ] || { echo "No jar in target/: run ./mvnw -q -o -DskipTests package first" >&2; exit 1; }
+[ -n "$JAR" ] || { echo "No jar in target/: run ./mvnw -q -DskipTests package first" >&2; exit 1; }
 
 APP_PID=
 cleanup() {

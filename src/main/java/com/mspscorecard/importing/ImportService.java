@@ -6,6 +6,7 @@ import java.time.Instant;
 import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
 import com.mspscorecard.importing.csv.CsvFileException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -109,5 +110,14 @@ class ImportService {
             progress.finish();
             return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ex.getMessage(), ex.code(), null);
         }
+        catch (DuplicateKeyException ex) {
+            // A month the check found empty was stored by a form or the API before this import wrote it.
+            progress.finish();
+            return new ImportOutcome(ImportOutcome.Status.STALE, null, CONCURRENT_CHANGE, "import.concurrent_change",
+                    null);
+        }
     }
+
+    static final String CONCURRENT_CHANGE = "Someone stored figures for a client and month of this file while it was "
+            + "being written; nothing was written. Preview the file again.";
 }

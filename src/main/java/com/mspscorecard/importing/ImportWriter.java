@@ -21,6 +21,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,8 @@ class ImportWriter {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportWriter.class);
 
     static final int PROGRESS_INTERVAL = 5000;
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -69,39 +72,23 @@ class ImportWriter {
                     millis(started, clientsDone));
             return 0;
         }
-        List<Metric> metrics = preview.metrics;
-        StringBuilder columns = new StringBuilder("client_id, month");
-        StringBuilder updates = new StringBuilder();
-        StringBuilder stored = new StringBuilder();
-        StringBuilder incoming = new StringBuilder();
-        for (Metric metric : metrics) {
-            String field = metric.fieldName();
-            columns.append(", ").append(field);
-            updates.append(field).append(" = excluded.").append(field).append(", ");
-            stored.append(stored.isEmpty() ? "" : ", ").append("monthly_snapshot.").append(field);
-            incoming.append(incoming.isEmpty() ? "" : ", ").append("excluded.").append(field);
-        }
-        // The rows travel by COPY into a scratch table that disappears with the transaction, then one
-        // statement merges them. Only the file's columns are set: a column absent from the file leaves
-        // stored values untouched. A row whose values are already stored is not touched, so its version
-        // and updated_at stay as they are.
-        jdbc.execute("create temp table import_snapshot on commit drop as select " + columns
-                + " from monthly_snapshot with no data");
         Set<Long> clientIds = new HashSet<>();
         Set<YearMonth> months = new HashSet<>();
-        long copied = copyRows(preview, createdIds, toWrite, clientIds, months, progress);
-        long copyDone = System.nanoTime();
-        String changed = metrics.isEmpty() ? " where false" : " where (" + stored + ") is distinct from (" + incoming + ")";
-        int written = jdbc.update("insert into monthly_snapshot (" + columns + ") select " + columns
-                + " from import_snapshot on conflict (client_id, month) do update set " + updates
-                + "version = monthly_snapshot.version + 1, updated_at = now()" + changed);
+        // New rows go straight into the table by COPY: the preview found none of them stored, under the
+        // import lock; a form edit that stores one in the meantime makes the COPY fail on the unique key,
+        // and the commit is refused as stale. Changed rows take the merge below.
+        long copied = copyRows(preview, PreviewRow.Kind.NEW, "monthly_snapshot", createdIds, 0, clientIds, months,
+                progress);
+        long newDone = System.nanoTime();
+        long changed = merge(preview, createdIds, copied, clientIds, months, progress);
         long upsertDone = System.nanoTime();
-        progress.advance(copied);
+        long written = copied + changed;
+        progress.advance(written);
         audit.recordAll(fieldChanges(preview, fileName));
         long auditDone = System.nanoTime();
-        log.info("Import of {}: {} clients created in {} ms; {} snapshots copied in {} ms, {} upserted in {} ms; "
+        log.info("Import of {}: {} clients created in {} ms; {} new snapshots copied in {} ms, {} changed merged in {} ms; "
                 + "field changes audited in {} ms", fileName, createdIds.size(), millis(started, clientsDone), copied,
-                millis(clientsDone, copyDone), written, millis(copyDone, upsertDone), millis(upsertDone, auditDone));
+                millis(clientsDone, newDone), changed, millis(newDone, upsertDone), millis(upsertDone, auditDone));
         // The listeners (rescoring) run here, synchronously, inside this transaction: timed apart.
         boolean published = false;
         try {
@@ -115,9 +102,52 @@ class ImportWriter {
         return written;
     }
 
-    /** Streams the new and changed rows to the scratch table in PostgreSQL's COPY text format. */
-    private long copyRows(ImportPreview preview, Map<Long, Long> createdIds, int toWrite, Set<Long> clientIds,
+    /**
+     * The changed rows: by COPY into a scratch table that disappears with the transaction, then one
+     * statement merges them. Only the file's columns are set: a column absent from the file leaves
+     * stored values untouched. A row whose values are already stored is not touched, so its version
+     * and updated_at stay as they are.
+     *
+     * @return the number of snapshots updated (or inserted again, if one was deleted meanwhile)
+     */
+    private long merge(ImportPreview preview, Map<Long, Long> createdIds, long copiedBefore, Set<Long> clientIds,
             Set<YearMonth> months, ImportProgress progress) {
+        if (preview.changedRows == 0) {
+            return 0;
+        }
+        StringBuilder columns = new StringBuilder("client_id, month");
+        StringBuilder updates = new StringBuilder();
+        StringBuilder stored = new StringBuilder();
+        StringBuilder incoming = new StringBuilder();
+        for (Metric metric : preview.metrics) {
+            String field = metric.fieldName();
+            columns.append(", ").append(field);
+            updates.append(field).append(" = excluded.").append(field).append(", ");
+            stored.append(stored.isEmpty() ? "" : ", ").append("monthly_snapshot.").append(field);
+            incoming.append(incoming.isEmpty() ? "" : ", ").append("excluded.").append(field);
+        }
+        jdbc.execute("create temp table import_snapshot on commit drop as select " + columns
+                + " from monthly_snapshot with no data");
+        copyRows(preview, PreviewRow.Kind.CHANGED, "import_snapshot", createdIds, copiedBefore, clientIds, months,
+                progress);
+        String changed = preview.metrics.isEmpty() ? " where false"
+                : " where (" + stored + ") is distinct from (" + incoming + ")";
+        return jdbc.update("insert into monthly_snapshot (" + columns + ") select " + columns
+                + " from import_snapshot on conflict (client_id, month) do update set " + updates
+                + "version = monthly_snapshot.version + 1, updated_at = now()" + changed);
+    }
+
+    /**
+     * Streams the rows of one kind to {@code table} in PostgreSQL's COPY text format.
+     *
+     * @return the number of rows copied
+     */
+    private long copyRows(ImportPreview preview, PreviewRow.Kind kind, String table, Map<Long, Long> createdIds,
+            long copiedBefore, Set<Long> clientIds, Set<YearMonth> months, ImportProgress progress) {
+        long toWrite = kind == PreviewRow.Kind.NEW ? preview.newRows : preview.changedRows;
+        if (toWrite == 0) {
+            return 0;
+        }
         List<Metric> metrics = preview.metrics;
         int[] scales = new int[metrics.size()];
         StringBuilder columns = new StringBuilder("client_id, month");
@@ -129,13 +159,13 @@ class ImportWriter {
         CopyIn copy = null;
         try {
             copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy import_snapshot (" + columns + ") from stdin");
+                    .copyIn("copy " + table + " (" + columns + ") from stdin");
             CopyBuffer buffer = new CopyBuffer(copy);
             long copied = 0;
             long lastClient = Long.MIN_VALUE;
             YearMonth lastMonth = null;
             for (PreviewRow row : preview.rows) {
-                if (row.kind != PreviewRow.Kind.NEW && row.kind != PreviewRow.Kind.CHANGED) {
+                if (row.kind != kind) {
                     continue;
                 }
                 long clientId = row.clientId > 0 ? row.clientId : createdIds.get(row.clientId);
@@ -162,7 +192,7 @@ class ImportWriter {
                 }
                 buffer.newline();
                 if (++copied % PROGRESS_INTERVAL == 0) {
-                    progress.advance(copied);
+                    progress.advance(copiedBefore + copied);
                 }
             }
             buffer.flush();
@@ -174,6 +204,9 @@ class ImportWriter {
             return copied;
         }
         catch (SQLException ex) {
+            if (UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+                throw new DuplicateKeyException("A snapshot the preview found new was stored meanwhile", ex);
+            }
             throw new DataAccessResourceFailureException("Copying the import's rows failed: " + ex.getMessage(), ex);
         }
         finally {

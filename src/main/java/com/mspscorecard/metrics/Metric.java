@@ -47,9 +47,11 @@ public enum Metric {
     }
 
     private final Kind kind;
+    private final String fieldName;
 
     Metric(Kind kind) {
         this.kind = kind;
+        this.fieldName = name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public Kind kind() {
@@ -58,7 +60,7 @@ public enum Metric {
 
     /** The field name used in CSV headers, JSON and columns: {@code new_tickets}. */
     public String fieldName() {
-        return name().toLowerCase();
+        return fieldName;
     }
 
     public static Optional<Metric> byFieldName(String fieldName) {

@@ -25,7 +25,22 @@ class ModelRows {
 
     ScoringModel active() {
         return jdbc.queryForObject("select version, definition::text from scoring_model where status = 'ACTIVE'",
-                (rs, n) -> ModelCodec.read(rs.getInt(1), rs.getString(2)));
+                (rs, n) -> parsed(rs.getInt(1), rs.getString(2)));
+    }
+
+    /** The last model read, by version and definition: every edit rescores and reads it again. */
+    private volatile ParsedModel lastRead;
+
+    private record ParsedModel(int version, String definition, ScoringModel model) {
+    }
+
+    private ScoringModel parsed(int version, String definition) {
+        ParsedModel last = lastRead;
+        if (last == null || last.version() != version || !last.definition().equals(definition)) {
+            last = new ParsedModel(version, definition, ModelCodec.read(version, definition));
+            lastRead = last;
+        }
+        return last.model();
     }
 
     int activeVersion() {

@@ -42,13 +42,13 @@ public class ScorecardQueries {
     private final JdbcTemplate jdbc;
     private final ClientQueries clients;
     private final ModelRows models;
-    private final ScoringInputs inputs;
+    private final MonthlyPortfolios portfolios;
 
-    ScorecardQueries(JdbcTemplate jdbc, ClientQueries clients, ModelRows models, ScoringInputs inputs) {
+    ScorecardQueries(JdbcTemplate jdbc, ClientQueries clients, ModelRows models, MonthlyPortfolios portfolios) {
         this.jdbc = jdbc;
         this.clients = clients;
         this.models = models;
-        this.inputs = inputs;
+        this.portfolios = portfolios;
     }
 
     /**
@@ -151,7 +151,7 @@ public class ScorecardQueries {
     }
 
     private PortfolioView.Pareto pareto(ScoringModel model, YearMonth month, Map<Long, ClientFacts> active) {
-        Portfolio portfolio = inputs.portfolios(List.of(month)).get(month);
+        Portfolio portfolio = portfolios.of(List.of(month)).get(month);
         if (portfolio == null || portfolio.size() == 0) {
             return PortfolioView.Pareto.empty();
         }

@@ -1,7 +1,6 @@
 package com.mspscorecard.scoring;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import com.mspscorecard.scoring.engine.MonthlyFigures;
 import com.mspscorecard.scoring.engine.PaymentTerms;
 import com.mspscorecard.scoring.engine.Portfolio;
 import com.mspscorecard.scoring.engine.PortfolioFigures;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,15 +42,13 @@ class ScoringInputs {
     private final SnapshotQueries snapshots;
     private final IncidentQueries incidents;
     private final List<StaffVoteShares> staffVotes;
-    private final JdbcTemplate jdbc;
 
     ScoringInputs(ClientQueries clients, SnapshotQueries snapshots, IncidentQueries incidents,
-                  List<StaffVoteShares> staffVotes, JdbcTemplate jdbc) {
+                  List<StaffVoteShares> staffVotes) {
         this.clients = clients;
         this.snapshots = snapshots;
         this.incidents = incidents;
         this.staffVotes = staffVotes;
-        this.jdbc = jdbc;
     }
 
     /** Every client with its facts, whatever its status. */
@@ -122,7 +118,8 @@ class ScoringInputs {
 
     /**
      * The portfolio of each month from full histories: the active clients with a snapshot in
-     * the month's three-month window. Gives the same positions as {@link #portfolios(Collection)}.
+     * the month's three-month window. {@link MonthlyPortfolios} gives the same positions
+     * for the months one edit shifts.
      */
     static Map<YearMonth, Portfolio> portfolios(Inputs inputs) {
         // Both steps in parallel: a few hundred thousand window sums, then one ranking a month.
@@ -145,76 +142,6 @@ class ScoringInputs {
         byMonth.entrySet().parallelStream().forEach(entry ->
                 portfolios.put(entry.getKey(), Portfolio.of(entry.getKey(), new HashMap<>(entry.getValue()))));
         return new HashMap<>(portfolios);
-    }
-
-    /** The portfolio of the given months, summed by the database over all active clients. */
-    Map<YearMonth, Portfolio> portfolios(Collection<YearMonth> months) {
-        if (months.isEmpty()) {
-            return Map.of();
-        }
-        long start = System.nanoTime();
-        Map<YearMonth, Map<Long, PortfolioFigures>> byMonth = new HashMap<>();
-        for (YearMonth month : months) {
-            byMonth.put(month, new HashMap<>());
-        }
-        // The raw figures of every month any window touches, summed here: summing numerics per
-        // client and window in the database cost five times as much as reading them.
-        YearMonth first = months.stream().min(YearMonth::compareTo).orElseThrow()
-                .minusMonths(PortfolioFigures.WINDOW_MONTHS - 1);
-        YearMonth last = months.stream().max(YearMonth::compareTo).orElseThrow();
-        Map<Long, Map<YearMonth, BigDecimal[]>> figuresByClient = new HashMap<>();
-        jdbc.query("""
-                        select s.client_id, s.month, s.revenue, s.hours_spent, s.new_tickets
-                        from monthly_snapshot s
-                        join client c on c.id = s.client_id and c.status = 'ACTIVE'
-                        where s.month between ? and ?
-                        """,
-                rs -> {
-                    BigDecimal tickets = rs.getBigDecimal("new_tickets");
-                    figuresByClient.computeIfAbsent(rs.getLong("client_id"), id -> new HashMap<>())
-                            .put(YearMonth.from(rs.getObject("month", LocalDate.class)), new BigDecimal[] {
-                                    rs.getBigDecimal("revenue"), rs.getBigDecimal("hours_spent"), tickets });
-                }, first.atDay(1), last.atDay(1));
-        figuresByClient.forEach((clientId, byClientMonth) -> {
-            for (YearMonth month : months) {
-                BigDecimal revenue = null;
-                BigDecimal hours = null;
-                BigDecimal tickets = null;
-                boolean any = false;
-                for (int i = 0; i < PortfolioFigures.WINDOW_MONTHS; i++) {
-                    BigDecimal[] row = byClientMonth.get(month.minusMonths(i));
-                    if (row == null) {
-                        continue;
-                    }
-                    any = true;
-                    revenue = plus(revenue, row[0]);
-                    hours = plus(hours, row[1]);
-                    tickets = plus(tickets, row[2]);
-                }
-                if (any) {
-                    byMonth.get(month).put(clientId, new PortfolioFigures(revenue == null ? BigDecimal.ZERO : revenue,
-                            hours, tickets));
-                }
-            }
-        });
-        long queried = System.nanoTime();
-        Map<YearMonth, Portfolio> portfolios = new HashMap<>();
-        byMonth.forEach((month, figures) -> portfolios.put(month, Portfolio.of(month, figures)));
-        lastSplit = String.format("query %.1f ms, ranking %.1f ms", (queried - start) / 1e6,
-                (System.nanoTime() - queried) / 1e6);
-        return portfolios;
-    }
-
-    /** A sum that stays "no data" until some value arrives, as SQL's sum does. */
-    private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
-        return value == null ? sum : sum == null ? value : sum.add(value);
-    }
-
-    /** Where the last {@link #portfolios(Collection)} spent its time (for the benchmark). */
-    static volatile String lastSplit = "";
-
-    static Array dates(java.sql.Connection connection, Collection<YearMonth> months) throws java.sql.SQLException {
-        return connection.createArrayOf("date", months.stream().map(m -> java.sql.Date.valueOf(m.atDay(1))).toArray());
     }
 
     record Inputs(Map<Long, ClientFacts> facts, Map<Long, ClientHistory> histories) {

@@ -45,13 +45,20 @@ public class ScoringService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScoringService.class);
 
-    /** Clients scored per task of a full rescore, and tasks kept ahead of the COPY stream. */
-    private static final int BATCH = 50;
-    private static final int BATCHES_AHEAD = 8;
+    /**
+     * Clients scored per task of a full rescore, and tasks kept ahead of the COPY stream. A task's
+     * COPY text stays well under half a G1 region (0.5 MB at a 512 MB heap): larger arrays are
+     * "humongous", allocated straight into the old generation, and at -Xmx512m they made a big
+     * import's rescore spend seconds in collections.
+     */
+    private static final int BATCH = 4;
+    private static final int BATCHES_AHEAD = 32;
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     /** Where the last single-client rescore spent its time (for the benchmark). */
     static volatile String lastClientBreakdown = "";
+
+    static volatile String othersSplit = "";
 
     /** Where the last full rescore spent its time (for the benchmark and the log). */
     static volatile String lastBreakdown = "";
@@ -59,19 +66,22 @@ public class ScoringService {
     private final ModelRows models;
     private final ScoringInputs inputs;
     private final ScoreStore store;
+    private final MonthlyPortfolios monthlyPortfolios;
     private final ApplicationEventPublisher events;
 
-    ScoringService(ModelRows models, ScoringInputs inputs, ScoreStore store, ApplicationEventPublisher events) {
+    ScoringService(ModelRows models, ScoringInputs inputs, ScoreStore store, MonthlyPortfolios monthlyPortfolios,
+                   ApplicationEventPublisher events) {
         this.models = models;
         this.inputs = inputs;
         this.store = store;
+        this.monthlyPortfolios = monthlyPortfolios;
         this.events = events;
     }
 
-    /** How much a full rescoring did and how long it took. */
     /** More changed clients than this are rescored by the full, streaming path. */
     static final int FULL_RESCORE_ABOVE = 200;
 
+    /** How much a full rescoring did and how long it took. */
     public record RescoreSummary(int modelVersion, int clients, int scorecards, long millis) {
     }
 
@@ -198,14 +208,14 @@ public class ScoringService {
             }
         }
         long t3 = System.nanoTime();
-        Map<YearMonth, Portfolio> portfolios = inputs.portfolios(shifted);
+        MonthlyPortfolios.Shifted portfolios = monthlyPortfolios.shifted(shifted);
         long t4 = System.nanoTime();
 
         List<ScoredMonth> rows = new ArrayList<>();
         for (ClientHistory history : changed.histories().values()) {
             Map<YearMonth, StoredPosition> mine = stored.getOrDefault(history.clientId(), Map.of());
             rows.addAll(scoreAllMonths(model, history, month -> shifted.contains(month)
-                    ? position(portfolios, month, history.clientId())
+                    ? position(portfolios.portfolios(), month, history.clientId())
                     : mine.get(month).position()));
         }
         long t5 = System.nanoTime();
@@ -213,9 +223,9 @@ public class ScoringService {
         long t6 = System.nanoTime();
         rescoreShiftedOthers(model, portfolios, ids);
         long t7 = System.nanoTime();
-        lastClientBreakdown = String.format("model %.1f, inputs %.1f, stored positions %.1f, portfolios %.1f (%s), "
-                + "engine %.1f, storing %.1f, other clients %.1f ms", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                (t3 - t2) / 1e6, (t4 - t3) / 1e6, ScoringInputs.lastSplit, (t5 - t4) / 1e6, (t6 - t5) / 1e6, (t7 - t6) / 1e6);
+        lastClientBreakdown = String.format("model %.1f, inputs %.1f, stored positions %.1f, portfolios %.1f, "
+                + "engine %.1f, storing %.1f, other clients %.1f ms (" + othersSplit + ")", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6, (t7 - t6) / 1e6);
     }
 
     /**
@@ -223,18 +233,17 @@ public class ScoringService {
      * become (or stop being) a drain or a dependency risk, and the shares quoted in those reasons
      * can change. Only those client-months are rescored.
      */
-    private void rescoreShiftedOthers(ScoringModel model, Map<YearMonth, Portfolio> portfolios, Set<Long> done) {
+    private void rescoreShiftedOthers(ScoringModel model, MonthlyPortfolios.Shifted shifted, Set<Long> done) {
+        Map<YearMonth, Portfolio> portfolios = shifted.portfolios();
         if (portfolios.isEmpty()) {
             return;
         }
-        Set<Long> flaggedNow = new HashSet<>();
-        portfolios.values().forEach(portfolio -> portfolio.positions().forEach((id, position) -> {
-            if (flagged(model, position) && !done.contains(id)) {
-                flaggedNow.add(id);
-            }
-        }));
+        long q0 = System.nanoTime();
         Map<Long, Map<YearMonth, PortfolioPosition>> stale = new HashMap<>();
-        for (StoredPosition stored : store.flaggedPositions(model.version(), portfolios.keySet(), flaggedNow)) {
+        Set<String> storedFlagged = new HashSet<>();
+        // Stored as flagged: stale where the verdict or a share it quotes moves.
+        for (StoredPosition stored : store.flaggedPositions(model.version(), portfolios.keySet())) {
+            storedFlagged.add(stored.clientId() + "/" + stored.month());
             if (done.contains(stored.clientId())) {
                 continue;
             }
@@ -243,6 +252,16 @@ public class ScoringService {
                 stale.computeIfAbsent(stored.clientId(), id -> new HashMap<>()).put(stored.month(), now);
             }
         }
+        long q1 = System.nanoTime();
+        // Flagged now but not stored as flagged: stale wherever the client has a scorecard that month.
+        portfolios.forEach((month, portfolio) -> portfolio.positions().forEach((id, position) -> {
+            if (!done.contains(id) && flagged(model, position) && shifted.hasSnapshot(month, id)
+                    && !storedFlagged.contains(id + "/" + month)) {
+                stale.computeIfAbsent(id, key -> new HashMap<>()).put(month, position);
+            }
+        }));
+        othersSplit = String.format("stored flagged %d in %.1f ms, stale clients %d", storedFlagged.size(),
+                (q1 - q0) / 1e6, stale.size());
         if (stale.isEmpty()) {
             return;
         }

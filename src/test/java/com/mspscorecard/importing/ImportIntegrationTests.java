@@ -59,6 +59,9 @@ class ImportIntegrationTests {
     @Autowired
     ImportService imports;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     String acme;
     long acmeId;
 
@@ -239,6 +242,46 @@ class ImportIntegrationTests {
         assertThat(again.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
         assertThat(jdbc.queryForObject("select new_tickets from monthly_snapshot where client_id = ?", Integer.class,
                 acmeId)).isEqualTo(9);
+    }
+
+    @Test
+    void aMonthStoredBySomeoneElseWhileTheImportWritesRefusesTheWholeImport() throws Exception {
+        byte[] file = (HEADER + acme + ",2025-05,3,100.50,,,\n" + acme + ",2025-06,4,,,,\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            // A form saves June in a transaction of its own that has not committed yet: the import's
+            // check cannot see it, so June counts as new, and writing it waits for that transaction.
+            other.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = other.prepareStatement(
+                    "insert into monthly_snapshot (client_id, month, new_tickets) values (?, '2025-06-01', 9)")) {
+                insert.setLong(1, acmeId);
+                insert.executeUpdate();
+            }
+            Future<ImportOutcome> importing = pool.submit(() -> asOwner(() -> imports.commit("imp-owner", "race.csv",
+                    file, ImportOptions.defaults(false), null, new ImportProgress(2))));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (jdbc.queryForObject("""
+                    select count(*) from pg_stat_activity
+                    where datname = current_database() and wait_event_type = 'Lock' and query ilike 'copy%'""",
+                    Long.class) == 0) {
+                assertThat(System.nanoTime()).as("the import reaches the month the form holds").isLessThan(deadline);
+                assertThat(importing.isDone()).as("the import waits for the form").isFalse();
+                Thread.sleep(20);
+            }
+            other.commit();
+            ImportOutcome outcome = importing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.STALE);
+            assertThat(ImportResult.of(outcome, null).message()).contains("Preview the file again");
+        } finally {
+            pool.shutdownNow();
+        }
+        // May was not written either, and June keeps the form's figure.
+        assertThat(snapshotsOf(acmeId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select new_tickets from monthly_snapshot where client_id = ?", Integer.class,
+                acmeId)).isEqualTo(9);
+        assertThat(jdbc.queryForObject("select count(*) from import_run where file_name = 'race.csv' and sha256 = ?",
+                Long.class, ImportAnalysis.sha256Hex(file))).isZero();
     }
 
     @Test

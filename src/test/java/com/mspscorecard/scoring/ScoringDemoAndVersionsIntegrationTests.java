@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.mspscorecard.metrics.SnapshotsChanged;
 import com.mspscorecard.scoring.engine.GradeBands;
 import com.mspscorecard.scoring.engine.ScoringModel;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,6 +45,15 @@ class ScoringDemoAndVersionsIntegrationTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    ScoringService scoring;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
     @Test
     @Order(1)
     void theDemoPortfolioHasFortyClientsAndEveryRecommendationLastMonth() {
@@ -74,6 +85,40 @@ class ScoringDemoAndVersionsIntegrationTests {
         demo.loadIfEmpty();
         assertThat(jdbc.queryForObject("select count(*) from client", Integer.class)).isEqualTo(before);
     }
+
+    @Test
+    @Order(2)
+    void oneEditStoresWhatAFullRescoreWouldEvenWhereItMovesOtherClients() {
+        // A small client's revenue jumps past everyone's: the portfolio of three months shifts, the
+        // big client may stop being a dependency risk, drains move. The single-client path rescores
+        // the client and only the other client-months whose verdict moves; the result must be what
+        // rescoring everything gives.
+        YearMonth last = YearMonth.now(clock).minusMonths(1);
+        long small = jdbc.queryForObject("""
+                select client_id from monthly_snapshot s join client c on c.id = s.client_id
+                where c.status = 'ACTIVE' and s.month = ? and s.revenue is not null
+                order by s.revenue, s.client_id limit 1""", Long.class, last.atDay(1));
+        transactions.executeWithoutResult(tx -> {
+            jdbc.update("update monthly_snapshot set revenue = 250000 where client_id = ? and month = ?", small,
+                    last.atDay(1));
+            events.publishEvent(new SnapshotsChanged(Set.of(small), Set.of(last)));
+        });
+        List<Map<String, Object>> afterEdit = jdbc.queryForList(VERDICTS);
+        assertThat(afterEdit).anySatisfy(row -> {
+            assertThat(row.get("client_id")).isEqualTo(small);
+            assertThat(row.get("dependency_risk")).isEqualTo(true);
+        });
+
+        scoring.rescoreAll();
+        assertThat(jdbc.queryForList(VERDICTS)).containsExactlyElementsOf(afterEdit);
+    }
+
+    /** What an owner reads in every stored scorecard of the active version. */
+    private static final String VERDICTS = """
+            select client_id, month, score, grade, recommendation, drain, dependency_risk, worsening,
+                   suggested_monthly_price, reasons::text, dealbreakers::text
+            from client_score where model_version = (select version from scoring_model where status = 'ACTIVE')
+            order by client_id, month""";
 
     @Test
     @Order(3)

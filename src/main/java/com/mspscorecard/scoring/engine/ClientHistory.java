@@ -23,14 +23,21 @@ import java.util.function.Predicate;
  * @param closedPolls      closing date of each closed poll → this client's share of all Borda
  *                         points in it, between 0 and 1
  */
-public record ClientHistory(long clientId,
-                            PaymentTerms terms,
-                            Integer defaultEndpoints,
-                            NavigableMap<YearMonth, MonthlyFigures> months,
-                            List<IncidentFact> incidents,
-                            NavigableMap<LocalDate, BigDecimal> closedPolls) {
+public final class ClientHistory {
 
-    public ClientHistory {
+    private final long clientId;
+    private final PaymentTerms terms;
+    private final Integer defaultEndpoints;
+    private final NavigableMap<YearMonth, MonthlyFigures> months;
+    private final List<IncidentFact> incidents;
+    private final NavigableMap<LocalDate, BigDecimal> closedPolls;
+    /** The months' figures oldest first, and each one's month as a number: windows are index ranges. */
+    private final MonthlyFigures[] ordered;
+    private final int[] monthNumbers;
+
+    public ClientHistory(long clientId, PaymentTerms terms, Integer defaultEndpoints,
+                         NavigableMap<YearMonth, MonthlyFigures> months, List<IncidentFact> incidents,
+                         NavigableMap<LocalDate, BigDecimal> closedPolls) {
         Objects.requireNonNull(terms, "terms");
         if (defaultEndpoints != null && defaultEndpoints < 0) {
             throw new IllegalArgumentException("defaultEndpoints is negative: " + defaultEndpoints);
@@ -60,6 +67,65 @@ public record ClientHistory(long clientId,
             }
         }
         closedPolls = Collections.unmodifiableNavigableMap(pollsCopy);
+        this.clientId = clientId;
+        this.terms = terms;
+        this.defaultEndpoints = defaultEndpoints;
+        this.months = months;
+        this.incidents = incidents;
+        this.closedPolls = closedPolls;
+        this.ordered = monthsCopy.values().toArray(new MonthlyFigures[0]);
+        this.monthNumbers = new int[ordered.length];
+        for (int i = 0; i < ordered.length; i++) {
+            monthNumbers[i] = number(ordered[i].month());
+        }
+    }
+
+    public long clientId() {
+        return clientId;
+    }
+
+    public PaymentTerms terms() {
+        return terms;
+    }
+
+    public Integer defaultEndpoints() {
+        return defaultEndpoints;
+    }
+
+    public NavigableMap<YearMonth, MonthlyFigures> months() {
+        return months;
+    }
+
+    public List<IncidentFact> incidents() {
+        return incidents;
+    }
+
+    public NavigableMap<LocalDate, BigDecimal> closedPolls() {
+        return closedPolls;
+    }
+
+    MonthlyFigures[] ordered() {
+        return ordered;
+    }
+
+    /** Index in {@link #ordered()} of the first month at or after {@code month}. */
+    int indexFrom(YearMonth month) {
+        int wanted = number(month);
+        int low = 0;
+        int high = monthNumbers.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (monthNumbers[mid] < wanted) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static int number(YearMonth month) {
+        return month.getYear() * 12 + month.getMonthValue() - 1;
     }
 
     /** A history from a plain collection of monthly figures. */

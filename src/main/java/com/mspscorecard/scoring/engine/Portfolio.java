@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,32 +60,51 @@ public final class Portfolio {
             }
         }
 
-        Map<Long, BigDecimal> revenueShares = new HashMap<>();
-        Map<Long, BigDecimal> effortShares = new HashMap<>();
-        for (Map.Entry<Long, PortfolioFigures> entry : figures.entrySet()) {
-            PortfolioFigures f = entry.getValue();
-            revenueShares.put(entry.getKey(), share(f.revenue(), totalRevenue));
-            if (f.hours() != null) {
-                effortShares.put(entry.getKey(), share(f.hours(), totalHours));
-            } else if (f.newTickets() != null) {
-                effortShares.put(entry.getKey(), share(f.newTickets(), totalTickets));
+        // One entry a client, sorted twice: no map lookups inside the comparisons.
+        Entry[] byRevenue = new Entry[n];
+        Entry[] byEffort = new Entry[n];
+        int withEffort = 0;
+        int i = 0;
+        for (Map.Entry<Long, PortfolioFigures> figure : figures.entrySet()) {
+            PortfolioFigures f = figure.getValue();
+            BigDecimal effortShare = f.hours() != null ? share(f.hours(), totalHours)
+                    : f.newTickets() != null ? share(f.newTickets(), totalTickets) : null;
+            Entry entry = new Entry(figure.getKey(), share(f.revenue(), totalRevenue), effortShare);
+            byRevenue[i++] = entry;
+            if (effortShare != null) {
+                byEffort[withEffort++] = entry;
             }
         }
+        Arrays.sort(byRevenue, Comparator.comparing((Entry e) -> e.revenueShare).reversed()
+                .thenComparingLong(e -> e.id));
+        Arrays.sort(byEffort, 0, withEffort, Comparator.comparing((Entry e) -> e.effortShare).reversed()
+                .thenComparingLong(e -> e.id));
+        for (int rank = 0; rank < withEffort; rank++) {
+            byEffort[rank].effortRank = rank + 1;
+        }
+        Map<Long, PortfolioPosition> positions = new LinkedHashMap<>(n * 2);
+        for (int rank = 0; rank < n; rank++) {
+            Entry entry = byRevenue[rank];
+            positions.put(entry.id, new PortfolioPosition(entry.revenueShare, entry.effortShare, rank + 1,
+                    entry.effortShare == null ? null : entry.effortRank, n));
+        }
+        List<Entry> effortOrder = Arrays.asList(byEffort).subList(0, withEffort);
+        return new Portfolio(month, positions, () -> curve(Arrays.asList(byRevenue), e -> e.revenueShare, n),
+                () -> curve(effortOrder, e -> e.effortShare, n));
+    }
 
-        List<Long> byRevenue = rank(revenueShares);
-        List<Long> byEffort = rank(effortShares);
-        Map<Long, Integer> effortRanks = new HashMap<>();
-        for (int i = 0; i < byEffort.size(); i++) {
-            effortRanks.put(byEffort.get(i), i + 1);
+    /** A client while its portfolio is being ranked. */
+    private static final class Entry {
+        final long id;
+        final BigDecimal revenueShare;
+        final BigDecimal effortShare;
+        int effortRank;
+
+        Entry(long id, BigDecimal revenueShare, BigDecimal effortShare) {
+            this.id = id;
+            this.revenueShare = revenueShare;
+            this.effortShare = effortShare;
         }
-        Map<Long, PortfolioPosition> positions = new LinkedHashMap<>();
-        for (int i = 0; i < byRevenue.size(); i++) {
-            Long id = byRevenue.get(i);
-            positions.put(id, new PortfolioPosition(revenueShares.get(id), effortShares.get(id), i + 1,
-                    effortRanks.get(id), n));
-        }
-        return new Portfolio(month, positions, () -> curve(byRevenue, revenueShares, n),
-                () -> curve(byEffort, effortShares, n));
     }
 
     public YearMonth month() {
@@ -153,25 +172,20 @@ public final class Portfolio {
         return curve.get(Math.min(count, curve.size()) - 1).cumulativeShare();
     }
 
-    private static List<Long> rank(Map<Long, BigDecimal> shares) {
-        List<Long> ids = new ArrayList<>(shares.keySet());
-        ids.sort(Comparator.comparing((Long id) -> shares.get(id)).reversed().thenComparing(id -> id));
-        return ids;
-    }
-
-    private static List<ParetoPoint> curve(List<Long> ranked, Map<Long, BigDecimal> shares, int clientCount) {
+    private static List<ParetoPoint> curve(List<Entry> ranked, java.util.function.Function<Entry, BigDecimal> share,
+                                           int clientCount) {
         BigDecimal total = BigDecimal.ZERO;
-        for (Long id : ranked) {
-            total = total.add(shares.get(id));
+        for (Entry entry : ranked) {
+            total = total.add(share.apply(entry));
         }
         List<ParetoPoint> points = new ArrayList<>(ranked.size());
         BigDecimal running = BigDecimal.ZERO;
         for (int i = 0; i < ranked.size(); i++) {
-            Long id = ranked.get(i);
-            running = running.add(shares.get(id));
-            points.add(new ParetoPoint(id, i + 1,
+            Entry entry = ranked.get(i);
+            running = running.add(share.apply(entry));
+            points.add(new ParetoPoint(entry.id, i + 1,
                     share(BigDecimal.valueOf(i + 1L), BigDecimal.valueOf(clientCount)),
-                    share(shares.get(id), total),
+                    share(share.apply(entry), total),
                     share(running, total)));
         }
         return points;

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Collection;
 import java.util.function.Predicate;
 
 /**
@@ -22,13 +21,18 @@ final class Window {
     private final ClientHistory history;
     private final YearMonth last;
     private final int length;
-    private final Collection<MonthlyFigures> months;
+    /** The history's figures; the window is {@code from} (included) to {@code to} (excluded). */
+    private final MonthlyFigures[] figures;
+    private final int from;
+    private final int to;
 
     private Window(ClientHistory history, YearMonth last, int length) {
         this.history = history;
         this.last = last;
         this.length = length;
-        this.months = history.months().subMap(last.minusMonths(length - 1L), true, last, true).values();
+        this.figures = history.ordered();
+        this.from = history.indexFrom(last.minusMonths(length - 1L));
+        this.to = history.indexFrom(last.plusMonths(1));
     }
 
     static Window of(ClientHistory history, YearMonth month, int length) {
@@ -66,8 +70,9 @@ final class Window {
 
     BigDecimal sum(Metric metric) {
         BigDecimal sum = null;
-        for (MonthlyFigures figures : months) {
-            BigDecimal value = figures.valueOrNull(metric);
+        for (int i = from; i < to; i++) {
+            MonthlyFigures month = this.figures[i];
+            BigDecimal value = month.valueOrNull(metric);
             if (value != null) {
                 sum = sum == null ? value : sum.add(value);
             }
@@ -78,8 +83,9 @@ final class Window {
     BigDecimal mean(Metric metric) {
         BigDecimal sum = BigDecimal.ZERO;
         int count = 0;
-        for (MonthlyFigures figures : months) {
-            BigDecimal value = figures.valueOrNull(metric);
+        for (int i = from; i < to; i++) {
+            MonthlyFigures month = this.figures[i];
+            BigDecimal value = month.valueOrNull(metric);
             if (value != null) {
                 sum = sum.add(value);
                 count++;
@@ -95,9 +101,10 @@ final class Window {
     BigDecimal ratio(Metric numerator, Metric denominator) {
         BigDecimal top = BigDecimal.ZERO;
         BigDecimal bottom = BigDecimal.ZERO;
-        for (MonthlyFigures figures : months) {
-            BigDecimal n = figures.valueOrNull(numerator);
-            BigDecimal d = figures.valueOrNull(denominator);
+        for (int i = from; i < to; i++) {
+            MonthlyFigures month = this.figures[i];
+            BigDecimal n = month.valueOrNull(numerator);
+            BigDecimal d = month.valueOrNull(denominator);
             if (n != null && d != null) {
                 top = top.add(n);
                 bottom = bottom.add(d);
@@ -110,9 +117,10 @@ final class Window {
     BigDecimal shareOf(Metric part, Metric other) {
         BigDecimal top = BigDecimal.ZERO;
         BigDecimal bottom = BigDecimal.ZERO;
-        for (MonthlyFigures figures : months) {
-            BigDecimal p = figures.valueOrNull(part);
-            BigDecimal o = figures.valueOrNull(other);
+        for (int i = from; i < to; i++) {
+            MonthlyFigures month = this.figures[i];
+            BigDecimal p = month.valueOrNull(part);
+            BigDecimal o = month.valueOrNull(other);
             if (p != null && o != null) {
                 top = top.add(p);
                 bottom = bottom.add(p).add(o);
@@ -129,12 +137,13 @@ final class Window {
         Integer fallback = history.defaultEndpoints();
         BigDecimal sum = BigDecimal.ZERO;
         int count = 0;
-        for (MonthlyFigures figures : months) {
-            BigDecimal value = figures.valueOrNull(metric);
+        for (int i = from; i < to; i++) {
+            MonthlyFigures month = this.figures[i];
+            BigDecimal value = month.valueOrNull(metric);
             if (value == null) {
                 continue;
             }
-            BigDecimal endpoints = figures.valueOrNull(Metric.ENDPOINTS);
+            BigDecimal endpoints = month.valueOrNull(Metric.ENDPOINTS);
             if (endpoints == null && fallback != null) {
                 endpoints = BigDecimal.valueOf(fallback);
             }
@@ -151,9 +160,10 @@ final class Window {
     BigDecimal grossMargin() {
         BigDecimal revenue = BigDecimal.ZERO;
         BigDecimal cost = BigDecimal.ZERO;
-        for (MonthlyFigures figures : months) {
-            BigDecimal r = figures.valueOrNull(Metric.REVENUE);
-            BigDecimal c = figures.valueOrNull(Metric.DELIVERY_COST);
+        for (int i = from; i < to; i++) {
+            MonthlyFigures month = this.figures[i];
+            BigDecimal r = month.valueOrNull(Metric.REVENUE);
+            BigDecimal c = month.valueOrNull(Metric.DELIVERY_COST);
             if (r != null && c != null) {
                 revenue = revenue.add(r);
                 cost = cost.add(c);
