@@ -19,6 +19,15 @@ class ModelRows {
 
     private final JdbcTemplate jdbc;
 
+    /**
+     * The active model last parsed, with the definition it came from: every edit rescores and reads
+     * the active model, and parsing it each time cost about 3 ms of a 50 ms budget.
+     */
+    private volatile ParsedModel lastRead;
+
+    private record ParsedModel(int version, String definition, ScoringModel model) {
+    }
+
     ModelRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -26,12 +35,6 @@ class ModelRows {
     ScoringModel active() {
         return jdbc.queryForObject("select version, definition::text from scoring_model where status = 'ACTIVE'",
                 (rs, n) -> parsed(rs.getInt(1), rs.getString(2)));
-    }
-
-    /** The last model read, by version and definition: every edit rescores and reads it again. */
-    private volatile ParsedModel lastRead;
-
-    private record ParsedModel(int version, String definition, ScoringModel model) {
     }
 
     private ScoringModel parsed(int version, String definition) {

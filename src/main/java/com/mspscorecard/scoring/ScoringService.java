@@ -58,8 +58,6 @@ public class ScoringService {
     /** Where the last single-client rescore spent its time (for the benchmark). */
     static volatile String lastClientBreakdown = "";
 
-    static volatile String othersSplit = "";
-
     /** Where the last full rescore spent its time (for the benchmark and the log). */
     static volatile String lastBreakdown = "";
 
@@ -221,22 +219,24 @@ public class ScoringService {
         long t5 = System.nanoTime();
         store.replaceClients(model.version(), ids, rows);
         long t6 = System.nanoTime();
-        rescoreShiftedOthers(model, portfolios, ids);
+        String others = rescoreShiftedOthers(model, portfolios, ids);
         long t7 = System.nanoTime();
         lastClientBreakdown = String.format("model %.1f, inputs %.1f, stored positions %.1f, portfolios %.1f, "
-                + "engine %.1f, storing %.1f, other clients %.1f ms (" + othersSplit + ")", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6, (t7 - t6) / 1e6);
+                + "engine %.1f, storing %.1f, other clients %.1f ms (%s)", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6, (t7 - t6) / 1e6, others);
     }
 
     /**
      * A month's portfolio shifted: the other clients' scores stay as they are, but a client can
      * become (or stop being) a drain or a dependency risk, and the shares quoted in those reasons
      * can change. Only those client-months are rescored.
+     *
+     * @return what it found, for the benchmark's breakdown
      */
-    private void rescoreShiftedOthers(ScoringModel model, MonthlyPortfolios.Shifted shifted, Set<Long> done) {
+    private String rescoreShiftedOthers(ScoringModel model, MonthlyPortfolios.Shifted shifted, Set<Long> done) {
         Map<YearMonth, Portfolio> portfolios = shifted.portfolios();
         if (portfolios.isEmpty()) {
-            return;
+            return "no month shifted";
         }
         long q0 = System.nanoTime();
         Map<Long, Map<YearMonth, PortfolioPosition>> stale = new HashMap<>();
@@ -260,10 +260,10 @@ public class ScoringService {
                 stale.computeIfAbsent(id, key -> new HashMap<>()).put(month, position);
             }
         }));
-        othersSplit = String.format("stored flagged %d in %.1f ms, stale clients %d", storedFlagged.size(),
+        String found = String.format("stored flagged %d read in %.1f ms, stale clients %d", storedFlagged.size(),
                 (q1 - q0) / 1e6, stale.size());
         if (stale.isEmpty()) {
-            return;
+            return found;
         }
         Inputs others = inputs.of(stale.keySet());
         Map<Long, Map<YearMonth, BigDecimal>> scores = store.scores(model.version(), stale.keySet());
@@ -275,6 +275,7 @@ public class ScoringService {
                     ScoringEngine.score(model, history, month, position, earlier.get(month.minusMonths(3))), position)));
         });
         store.replaceMonths(model.version(), rows);
+        return found;
     }
 
     /** Whether a stored scorecard still says what the new position would make it say. */
