@@ -83,8 +83,8 @@ class ImportAnalysis {
                 SnapshotRules.recommendationsProblem(value(csvRow, Metric.RECOMMENDATIONS_MADE),
                                 value(csvRow, Metric.RECOMMENDATIONS_IMPLEMENTED),
                                 value(csvRow, Metric.RECOMMENDATIONS_IGNORED))
-                        .ifPresent(problem -> errors.add(new CellError(csvRow.line(), problem.field(), "",
-                                messages.getMessage(problem.code(), problem.args().toArray(), Locale.ENGLISH))));
+                        .ifPresent(problem -> errors.add(cellError(csvRow.line(), problem.field(), "", problem.code(),
+                                problem.args().toArray())));
                 PreviewRow row = new PreviewRow(csvRow.line(), csvRow.client(), csvRow.month(), values, errors);
                 if (csvRow.client() != null) {
                     ClientFacts client = byRef.get(csvRow.client());
@@ -96,9 +96,8 @@ class ImportAnalysis {
                         row.clientName = client.name();
                     }
                     else if (csvRow.client().length() > MAX_CLIENT_NAME) {
-                        errors.add(new CellError(row.line, clientHeader, csvRow.client(),
-                                "No client has this name, and it is too long (more than %d characters) to create one."
-                                        .formatted(MAX_CLIENT_NAME)));
+                        errors.add(cellError(row.line, clientHeader, csvRow.client(),
+                                "importing.problem.client.too_long", String.valueOf(MAX_CLIENT_NAME)));
                     }
                     else if (options.createMissingClients()) {
                         int position = missing.computeIfAbsent(csvRow.client().toLowerCase(Locale.ROOT), k -> {
@@ -109,18 +108,16 @@ class ImportAnalysis {
                         row.clientName = missingNames.get(position - 1);
                     }
                     else {
-                        errors.add(new CellError(row.line, clientHeader, csvRow.client(),
-                                ("No client has the name or external reference \"%s\". Check the spelling, create the "
-                                        + "client first, or tick \"create missing clients\".").formatted(csvRow.client())));
+                        errors.add(cellError(row.line, clientHeader, csvRow.client(), "importing.problem.client.unknown",
+                                csvRow.client()));
                     }
                 }
                 if (row.clientId != 0 && row.month != null) {
                     PreviewRow earlier = byKey.putIfAbsent(key(row.clientId, row.month), row);
                     // The reader already reports the same text twice; this catches a name and a reference of one client.
                     if (earlier != null && !earlier.client.equalsIgnoreCase(row.client)) {
-                        errors.add(new CellError(row.line, clientHeader, row.client,
-                                "%s already has a row for %s on line %d (as \"%s\"); keep only one."
-                                        .formatted(row.clientName, row.month, earlier.line, earlier.client)));
+                        errors.add(cellError(row.line, clientHeader, row.client, "importing.problem.row.duplicate_client",
+                                row.clientName, row.month.toString(), String.valueOf(earlier.line), earlier.client));
                     }
                 }
                 rows.add(row);
@@ -155,6 +152,15 @@ class ImportAnalysis {
             return new ImportPreview(options, file.dialect(), file.mapping(), List.copyOf(metrics), rows,
                     List.copyOf(missingNames), HexFormat.of().formatHex(digest.digest()), sha256Hex(content));
         }
+    }
+
+    /**
+     * An error whose English message comes from the same bundle text the pages translate; the
+     * arguments are text so that a line number never gains a thousands separator.
+     */
+    private CellError cellError(long line, String column, String value, String code, Object... args) {
+        return new CellError(line, column, value, messages.getMessage(code, args, Locale.ENGLISH), code,
+                List.of(args));
     }
 
     private void loadStored(List<Metric> metrics, Map<Long, PreviewRow> byKey) {

@@ -28,9 +28,9 @@ record ImportResult(String status, long rows, @JsonProperty("new") long newRows,
             case REJECTED, STALE -> "rejected";
         };
         if (preview == null) {
-            return new ImportResult(status, 0, 0, 0, 0, 0,
-                    List.of(new Error(null, "", "", outcome.fileProblem())), 1, outcome.fileProblem(),
-                    outcome.fileProblemCode(), sha256, null);
+            ImportOutcome.FileProblem problem = outcome.fileProblem();
+            return new ImportResult(status, 0, 0, 0, 0, 0, List.of(new Error(null, "", "", problem.message())), 1,
+                    problem.message(), problem.code(), sha256, null);
         }
         List<Error> errors = preview.errors().limit(MAX_ERRORS)
                 .map(e -> new Error(e.line(), e.column(), e.value(), e.message())).toList();

@@ -2,10 +2,13 @@ package com.mspscorecard.importing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
 import com.mspscorecard.importing.csv.CsvFileException;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -33,9 +36,10 @@ class ImportService {
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
     private final Clock clock;
+    private final MessageSource messages;
 
     ImportService(ImportAnalysis analysis, ImportWriter writer, ImportHistory history, AuditTrail audit,
-            JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, MessageSource messages) {
         this.analysis = analysis;
         this.writer = writer;
         this.history = history;
@@ -45,6 +49,7 @@ class ImportService {
         this.readTx = new TransactionTemplate(transactions);
         this.readTx.setReadOnly(true);
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** Classifies every row; writes nothing. */
@@ -54,16 +59,11 @@ class ImportService {
             preview.alreadyImportedOn = history.firstImportOf(preview.sha256).orElse(null);
             progress.finish();
             return new ImportOutcome(preview.valid() ? ImportOutcome.Status.PREVIEW : ImportOutcome.Status.REJECTED,
-                    preview, null, null, preview.alreadyImportedOn);
+                    preview, null, preview.alreadyImportedOn);
         }
         catch (CsvFileException ex) {
             progress.finish();
-            return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ex.getMessage(), ex.code(), null);
-        }
-        catch (IllegalArgumentException ex) {
-            // Choices that contradict each other, e.g. ';' as both delimiter and decimal separator.
-            progress.finish();
-            return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ex.getMessage(), "dialect.invalid", null);
+            return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ImportOutcome.FileProblem.of(ex), null);
         }
     }
 
@@ -84,10 +84,10 @@ class ImportService {
                 ImportPreview preview = analysis.analyse(content, options, progress);
                 long analysed = System.nanoTime();
                 if (!preview.valid()) {
-                    return new ImportOutcome(ImportOutcome.Status.REJECTED, preview, null, null, null);
+                    return new ImportOutcome(ImportOutcome.Status.REJECTED, preview, null, null);
                 }
                 if (confirmedFingerprint != null && !confirmedFingerprint.equals(preview.fingerprint)) {
-                    return new ImportOutcome(ImportOutcome.Status.STALE, preview, null, null, null);
+                    return new ImportOutcome(ImportOutcome.Status.STALE, preview, null, null);
                 }
                 Instant before = history.firstImportOf(preview.sha256).orElse(null);
                 log.info("Import of {} ({} rows): read and checked in {} ms", fileName, preview.total(),
@@ -101,23 +101,24 @@ class ImportService {
                                 .formatted(fileName, preview.sha256, preview.total(), preview.newRows,
                                         preview.changedRows, preview.unchangedRows, preview.clientsToCreate.size())));
                 preview.alreadyImportedOn = before;
-                return new ImportOutcome(ImportOutcome.Status.IMPORTED, preview, null, null, before);
+                return new ImportOutcome(ImportOutcome.Status.IMPORTED, preview, null, before);
             });
             progress.finish();
             return outcome;
         }
         catch (CsvFileException ex) {
             progress.finish();
-            return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ex.getMessage(), ex.code(), null);
+            return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ImportOutcome.FileProblem.of(ex), null);
         }
         catch (DuplicateKeyException ex) {
             // A month the check found empty was stored by a form or the API before this import wrote it.
             progress.finish();
-            return new ImportOutcome(ImportOutcome.Status.STALE, null, CONCURRENT_CHANGE, "import.concurrent_change",
-                    null);
+            return new ImportOutcome(ImportOutcome.Status.STALE, null, new ImportOutcome.FileProblem(
+                    "import.concurrent_change", messages.getMessage(CONCURRENT_CHANGE, null, Locale.ENGLISH),
+                    CONCURRENT_CHANGE, List.of()), null);
         }
     }
 
-    static final String CONCURRENT_CHANGE = "Someone stored figures for a client and month of this file while it was "
-            + "being written; nothing was written. Preview the file again.";
+    /** Message key of the commit that lost a race with a form or the API. */
+    static final String CONCURRENT_CHANGE = "importing.problem.concurrent_change";
 }

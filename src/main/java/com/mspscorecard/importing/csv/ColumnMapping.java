@@ -58,19 +58,18 @@ public record ColumnMapping(List<String> headers, int clientColumn, int monthCol
             }
             Integer earlier = columnByField.putIfAbsent(field.get(), i);
             if (earlier != null) {
-                throw new CsvFileException(CsvProblem.DUPLICATE_COLUMN,
-                        "Columns %d (\"%s\") and %d (\"%s\") both hold %s. Keep only one of them."
-                                .formatted(earlier + 1, headers.get(earlier).strip(), i + 1, header.strip(),
-                                        field.get()));
+                throw new CsvFileException(CsvProblem.DUPLICATE_COLUMN, "importing.problem.header.duplicate_column",
+                        String.valueOf(earlier + 1), headers.get(earlier).strip(), String.valueOf(i + 1),
+                        header.strip(), field.get());
             }
             int column = i;
             Metric.byFieldName(field.get()).ifPresent(metric -> metrics.put(column, metric));
         }
         if (!columnByField.containsKey(CLIENT)) {
-            throw new CsvFileException(CsvProblem.MISSING_CLIENT_COLUMN, missingColumnMessage(CLIENT, headers));
+            throw missingColumn(CsvProblem.MISSING_CLIENT_COLUMN, CLIENT, headers);
         }
         if (!columnByField.containsKey(MONTH)) {
-            throw new CsvFileException(CsvProblem.MISSING_MONTH_COLUMN, missingColumnMessage(MONTH, headers));
+            throw missingColumn(CsvProblem.MISSING_MONTH_COLUMN, MONTH, headers);
         }
         return new ColumnMapping(headers, columnByField.get(CLIENT), columnByField.get(MONTH), metrics, ignored);
     }
@@ -101,10 +100,11 @@ public record ColumnMapping(List<String> headers, int clientColumn, int monthCol
         return column < headers.size() ? headers.get(column).strip() : "";
     }
 
-    private static String missingColumnMessage(String field, List<String> headers) {
-        return ("The header row (line 1) has no \"%s\" column. The first line must name the columns, "
-                + "for example: client,month,new_tickets. Found: %s.")
-                .formatted(field, headers.isEmpty() ? "nothing" : String.join(", ", headers.stream().map(String::strip).toList()));
+    private static CsvFileException missingColumn(CsvProblem problem, String field, List<String> headers) {
+        return headers.isEmpty()
+                ? new CsvFileException(problem, "importing.problem.header.missing_column.none", field)
+                : new CsvFileException(problem, "importing.problem.header.missing_column", field,
+                        String.join(", ", headers.stream().map(String::strip).toList()));
     }
 
     private static String key(String header) {

@@ -13,17 +13,14 @@ final class CsvContent {
     static void check(byte[] content) {
         int start = CsvFormatDetection.hasUtf8Bom(content) ? 3 : 0;
         if (isBlank(content, start)) {
-            throw new CsvFileException(CsvProblem.EMPTY, "The file is empty. Upload a CSV file with a header row "
-                    + "and one row per client and month; the template shows the columns.");
+            throw new CsvFileException(CsvProblem.EMPTY, "importing.problem.file.empty");
         }
         if (isUtf16(content)) {
             // Excel's "Unicode Text" export: readable text, but every other byte is NUL.
-            throw new CsvFileException(CsvProblem.BINARY, "The file is saved as UTF-16 (Excel's \"Unicode Text\"), "
-                    + "which the import does not read. Save it as \"CSV UTF-8\" instead.");
+            throw new CsvFileException(CsvProblem.BINARY, "importing.problem.file.utf16");
         }
         if (isBinary(content)) {
-            throw new CsvFileException(CsvProblem.BINARY, "This is not a CSV text file: it contains binary data. "
-                    + "If it is an Excel workbook, open it and save it as \"CSV UTF-8\" first.");
+            throw new CsvFileException(CsvProblem.BINARY, "importing.problem.file.binary");
         }
     }
 

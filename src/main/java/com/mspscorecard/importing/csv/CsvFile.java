@@ -53,14 +53,13 @@ public final class CsvFile implements AutoCloseable {
         this.records = parser.iterator();
         CSVRecord header = nextNonBlank();
         if (header == null) {
-            throw new CsvFileException(CsvProblem.EMPTY, "The file is empty.");
+            throw new CsvFileException(CsvProblem.EMPTY, "importing.problem.file.blank");
         }
         this.mapping = ColumnMapping.of(header.toList());
         this.rowParser = new CsvRowParser(mapping, dialect, clock);
         this.pending = nextNonBlank();
         if (pending == null) {
-            throw new CsvFileException(CsvProblem.HEADER_ONLY,
-                    "The file has a header row but no data rows. Add one row per client and month below the header.");
+            throw new CsvFileException(CsvProblem.HEADER_ONLY, "importing.problem.file.header_only");
         }
     }
 
@@ -94,9 +93,9 @@ public final class CsvFile implements AutoCloseable {
         while (pending != null) {
             count++;
             if (count > limits.maxRows()) {
-                throw new CsvFileException(CsvProblem.TOO_MANY_ROWS,
-                        "The file has more than %,d data rows, the most one import can take. Split it into smaller files."
-                                .formatted(limits.maxRows()));
+                // A count, not a position: grouped as the reader's language groups thousands.
+                throw new CsvFileException(CsvProblem.TOO_MANY_ROWS, "importing.problem.file.too_many_rows",
+                        limits.maxRows());
             }
             List<CellError> errors = new ArrayList<>(0);
             CsvRow row = rowParser.parse(pendingLine, pending.toList(), errors);
@@ -104,9 +103,9 @@ public final class CsvFile implements AutoCloseable {
                 String key = row.client().toLowerCase(Locale.ROOT) + '\u0000' + row.month();
                 Long first = firstLineByKey.putIfAbsent(key, row.line());
                 if (first != null) {
-                    errors.add(new CellError(row.line(), mapping.header(mapping.clientColumn()), row.client(),
-                            "%s already has a row for %s on line %d; keep only one."
-                                    .formatted(row.client(), row.month(), first)));
+                    errors.add(CellError.of(row.line(), mapping.header(mapping.clientColumn()), row.client(),
+                            "importing.problem.row.duplicate", row.client(), row.month().toString(),
+                            String.valueOf(first)));
                 }
             }
             if (!errors.isEmpty()) {
@@ -149,10 +148,8 @@ public final class CsvFile implements AutoCloseable {
             return null;
         }
         catch (UncheckedIOException ex) {
-            throw new CsvFileException(CsvProblem.MALFORMED,
-                    "Line %d cannot be read as CSV: a quoted value is not closed, or text follows its closing quote. "
-                            .formatted(linesBefore + 1)
-                            + "Values containing quotes must be quoted, with each quote inside doubled (\"\").");
+            throw new CsvFileException(CsvProblem.MALFORMED, "importing.problem.file.malformed",
+                    String.valueOf(linesBefore + 1));
         }
     }
 

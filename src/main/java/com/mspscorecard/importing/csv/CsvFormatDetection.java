@@ -42,7 +42,11 @@ public final class CsvFormatDetection {
         return detect(content, CsvDialectOverrides.none());
     }
 
-    /** Guesses the parts of the dialect the user has not chosen. */
+    /**
+     * Guesses the parts of the dialect the user has not chosen.
+     *
+     * @throws CsvFileException when the chosen decimal separator is also the delimiter
+     */
     public static CsvDialect detect(byte[] content, CsvDialectOverrides overrides) {
         Charset encoding = overrides.encoding() != null ? overrides.encoding() : guessEncoding(content);
         String sample = sample(content, encoding);
@@ -59,6 +63,10 @@ public final class CsvFormatDetection {
         }
         char decimalSeparator = overrides.decimalSeparator() != null ? overrides.decimalSeparator()
                 : guessDecimalSeparator(delimiter, records);
+        if (decimalSeparator == delimiter) {
+            // Only a choice can clash: a guessed decimal separator is never the delimiter.
+            throw new CsvFileException(CsvProblem.SEPARATOR_CONFLICT, "importing.problem.dialect.separator_conflict");
+        }
         MonthFormat monthFormat = overrides.monthFormat() != null ? overrides.monthFormat() : guessMonthFormat(records);
         return new CsvDialect(encoding, delimiter, decimalSeparator, monthFormat);
     }

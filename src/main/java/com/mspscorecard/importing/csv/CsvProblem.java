@@ -14,7 +14,9 @@ public enum CsvProblem {
     MALFORMED("file.malformed"),
     MISSING_CLIENT_COLUMN("header.missing_client"),
     MISSING_MONTH_COLUMN("header.missing_month"),
-    DUPLICATE_COLUMN("header.duplicate_column");
+    DUPLICATE_COLUMN("header.duplicate_column"),
+    /** The chosen decimal separator is also the chosen delimiter. */
+    SEPARATOR_CONFLICT("dialect.invalid");
 
     private final String code;
 

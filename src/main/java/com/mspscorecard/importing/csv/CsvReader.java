@@ -83,9 +83,8 @@ public final class CsvReader {
     }
 
     private CsvFileException tooLarge() {
-        return new CsvFileException(CsvProblem.TOO_LARGE,
-                "The file is larger than %s, the most one import can take. Split it into smaller files, for example one per year."
-                        .formatted(describeBytes(limits.maxBytes())));
+        return new CsvFileException(CsvProblem.TOO_LARGE, "importing.problem.file.too_large",
+                describeBytes(limits.maxBytes()));
     }
 
     private static String describeBytes(long bytes) {

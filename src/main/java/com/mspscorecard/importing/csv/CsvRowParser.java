@@ -45,9 +45,11 @@ final class CsvRowParser {
         Map<Metric, CellValue> values = new EnumMap<>(Metric.class);
         int columns = mapping.headers().size();
         if (cells.size() < columns || hasExtraValues(cells, columns)) {
-            errors.add(new CellError(line, "", "",
-                    "This row has %d values but the header has %d columns. Check for a missing delimiter, or a value containing '%s' that is not in quotes."
-                            .formatted(cells.size(), columns, describe(dialect.delimiter()))));
+            errors.add(dialect.delimiter() == CsvDialect.TAB
+                    ? CellError.of(line, "", "", "importing.problem.row.value_count.tab", String.valueOf(cells.size()),
+                            String.valueOf(columns))
+                    : CellError.of(line, "", "", "importing.problem.row.value_count", String.valueOf(cells.size()),
+                            String.valueOf(columns), String.valueOf(dialect.delimiter())));
             return new CsvRow(line, client, month, values);
         }
         mapping.metricColumns().forEach((column, metric) -> {
@@ -76,7 +78,7 @@ final class CsvRowParser {
     private String client(long line, String raw, List<CellError> errors) {
         String client = CsvExport.restoreNeutralised(raw.strip()).strip();
         if (client.isEmpty()) {
-            errors.add(new CellError(line, mapping.header(mapping.clientColumn()), raw, "The client is missing."));
+            errors.add(CellError.of(line, mapping.header(mapping.clientColumn()), raw, "importing.problem.client.missing"));
             return null;
         }
         return client;
@@ -86,25 +88,26 @@ final class CsvRowParser {
         String column = mapping.header(mapping.monthColumn());
         String text = raw.strip();
         if (text.isEmpty()) {
-            errors.add(new CellError(line, column, raw, "The month is missing."));
+            errors.add(CellError.of(line, column, raw, "importing.problem.month.missing"));
             return null;
         }
         MonthFormat format = dialect.monthFormat();
         YearMonth month = format.parse(text).orElse(null);
         if (month == null) {
-            String message = "\"%s\" is not a month written as %s.".formatted(text, format.label());
+            CellError error = CellError.of(line, column, raw, "importing.problem.month.format", text, format.label());
             for (MonthFormat other : MonthFormat.values()) {
                 if (other != format && other.looksLike(text)) {
-                    message += " It looks like %s: choose that month format for the file.".formatted(other.label());
+                    error = CellError.of(line, column, raw, "importing.problem.month.format_looks_like", text,
+                            format.label(), other.label());
                     break;
                 }
             }
-            errors.add(new CellError(line, column, raw, message));
+            errors.add(error);
             return null;
         }
         if (month.isAfter(currentMonth)) {
-            errors.add(new CellError(line, column, raw,
-                    "%s is in the future; the latest month that can be imported is %s.".formatted(month, currentMonth)));
+            errors.add(CellError.of(line, column, raw, "importing.problem.month.future", month.toString(),
+                    currentMonth.toString()));
             return null;
         }
         return month;
@@ -123,25 +126,25 @@ final class CsvRowParser {
         boolean negative = text.startsWith("-") || text.startsWith("\u2212");
         String digits = negative ? text.substring(1).strip() : text;
         if (!number.matcher(digits).matches()) {
-            errors.add(new CellError(line, column, raw, notANumber(text, digits, metric)));
+            errors.add(notANumber(line, column, raw, text, digits, metric));
             return null;
         }
         if (negative) {
-            errors.add(new CellError(line, column, raw, "%s cannot be negative.".formatted(metric.fieldName())));
+            errors.add(CellError.of(line, column, raw, "importing.problem.value.negative", metric.fieldName()));
             return null;
         }
         BigDecimal value = new BigDecimal(digits.replace(dialect.decimalSeparator(), '.'));
         int scale = metric.kind().scale();
         if (value.stripTrailingZeros().scale() > scale) {
-            String message = scale == 0
-                    ? "%s must be a whole number, not \"%s\".".formatted(metric.fieldName(), text)
-                    : "%s can have at most %d decimals; \"%s\" has more.".formatted(metric.fieldName(), scale, text);
-            errors.add(new CellError(line, column, raw, message));
+            errors.add(scale == 0
+                    ? CellError.of(line, column, raw, "importing.problem.value.whole_number", metric.fieldName(), text)
+                    : CellError.of(line, column, raw, "importing.problem.value.decimals", metric.fieldName(),
+                            String.valueOf(scale), text));
             return null;
         }
         value = value.setScale(scale);
         if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            errors.add(new CellError(line, column, raw, "\"%s\" is too large for %s.".formatted(text, metric.fieldName())));
+            errors.add(CellError.of(line, column, raw, "importing.problem.value.too_large", text, metric.fieldName()));
             return null;
         }
         return CellValue.of(value);
@@ -214,21 +217,19 @@ final class CsvRowParser {
         return BigDecimal.valueOf(unscaled + fraction, scale);
     }
 
-    private String notANumber(String text, String digits, Metric metric) {
+    private CellError notANumber(long line, String column, String raw, String text, String digits, Metric metric) {
         char decimal = dialect.decimalSeparator();
         if (grouped.matcher(digits).matches() || groupedWithSpaces.matcher(digits).matches()) {
             String plain = digits.replaceAll("[^0-9" + Pattern.quote(String.valueOf(decimal)) + "]", "");
-            return "\"%s\" uses a thousands separator, which is not accepted: write %s.".formatted(text, plain);
+            return CellError.of(line, column, raw, "importing.problem.value.thousands_separator", text, plain);
         }
         if (otherDecimal.matcher(digits).matches()) {
-            return "\"%s\" uses '%s' as decimal separator, but this file's decimal separator is '%s': write %s, or change the decimal separator."
-                    .formatted(text, otherSeparator, decimal, digits.replace(otherSeparator, decimal));
+            return CellError.of(line, column, raw, "importing.problem.value.other_decimal", text,
+                    String.valueOf(otherSeparator), String.valueOf(decimal), digits.replace(otherSeparator, decimal));
         }
-        return "\"%s\" is not a number; %s needs %s.".formatted(text, metric.fieldName(),
-                metric.kind() == Metric.Kind.COUNT ? "a whole number such as 12" : "a number such as 12" + decimal + "50");
-    }
-
-    private static String describe(char delimiter) {
-        return delimiter == CsvDialect.TAB ? "tab" : String.valueOf(delimiter);
+        return metric.kind() == Metric.Kind.COUNT
+                ? CellError.of(line, column, raw, "importing.problem.value.not_a_number.count", text, metric.fieldName())
+                : CellError.of(line, column, raw, "importing.problem.value.not_a_number.decimal", text,
+                        metric.fieldName(), String.valueOf(decimal));
     }
 }

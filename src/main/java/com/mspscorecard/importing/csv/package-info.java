@@ -5,5 +5,9 @@
  * maps the header ({@link com.mspscorecard.importing.csv.ColumnMapping}), and streams validated rows with
  * their errors ({@link com.mspscorecard.importing.csv.CsvReader}). Matching clients and writing snapshots is
  * the caller's job.
+ * <p>
+ * Every problem ({@link com.mspscorecard.importing.csv.CellError}, {@link com.mspscorecard.importing.csv.CsvFileException})
+ * carries a message key of {@code messages/importing.properties} with its arguments, for pages in the reader's
+ * language, and the English sentence built from that same key, for the API.
  */
 package com.mspscorecard.importing.csv;

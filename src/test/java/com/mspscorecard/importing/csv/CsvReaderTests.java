@@ -324,7 +324,8 @@ class CsvReaderTests {
         assertThat(result.row(0).month()).isEqualTo(CsvFixtures.CURRENT_MONTH);
         assertThat(result.row(1).month()).isNull();
         assertThat(result.onlyError()).isEqualTo(new CellError(3, "month", "2026-07",
-                "2026-07 is in the future; the latest month that can be imported is 2026-06."));
+                "2026-07 is in the future; the latest month that can be imported is 2026-06.",
+                "importing.problem.month.future", List.of("2026-07", "2026-06")));
     }
 
     @ParameterizedTest(name = "\"{0}\"")
@@ -348,8 +349,8 @@ class CsvReaderTests {
 
         assertThat(result.rows()).hasSize(2);
         assertThat(result.errors()).containsExactly(
-                new CellError(2, "client", "  ", "The client is missing."),
-                new CellError(3, "month", " ", "The month is missing."));
+                new CellError(2, "client", "  ", "The client is missing.", "importing.problem.client.missing", List.of()),
+                new CellError(3, "month", " ", "The month is missing.", "importing.problem.month.missing", List.of()));
         assertThat(result.row(0).values()).containsEntry(Metric.NEW_TICKETS, count(1));
         assertThat(result.summary()).isEqualTo(new CsvReadSummary(2, 2, 2));
     }
@@ -384,7 +385,8 @@ class CsvReaderTests {
 
         assertThat(result.rows()).hasSize(4);
         assertThat(result.onlyError()).isEqualTo(new CellError(5, "client", "ACME",
-                "ACME already has a row for 2026-01 on line 2; keep only one."));
+                "ACME already has a row for 2026-01 on line 2; keep only one.", "importing.problem.row.duplicate",
+                List.of("ACME", "2026-01", "2")));
     }
 
     @Test
