@@ -321,7 +321,9 @@ class ScoreStore {
                 out.append(',');
             }
             if (rule.hasData()) {
-                out.append(rule.value().toPlainString()).append(':').append(rule.subScore().toPlainString());
+                plain(out, rule.value());
+                out.append(':');
+                plain(out, rule.subScore());
             }
             if (rule.pollClosedOn() != null) {
                 pollClosedOn = rule.pollClosedOn();
@@ -351,8 +353,50 @@ class ScoreStore {
         if (value == null) {
             out.append("\\N");
         } else {
-            out.append(value.toPlainString());
+            plain(out, value);
         }
+    }
+
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    /**
+     * Appends exactly what {@link BigDecimal#toPlainString()} gives, without its intermediate
+     * strings: a full rescore writes about two million numbers, and the strings were a good part
+     * of its time and garbage.
+     */
+    static void plain(StringBuilder out, BigDecimal value) {
+        int scale = value.scale();
+        if (scale < 0 || scale >= POWERS_OF_TEN.length || value.precision() >= POWERS_OF_TEN.length) {
+            out.append(value.toPlainString());
+            return;
+        }
+        long unscaled = value.unscaledValue().longValue();
+        if (unscaled < 0) {
+            out.append('-');
+            unscaled = -unscaled;
+        }
+        if (scale == 0) {
+            out.append(unscaled);
+            return;
+        }
+        long power = POWERS_OF_TEN[scale];
+        long fraction = unscaled % power;
+        out.append(unscaled / power).append('.');
+        int digits = 1;
+        while (digits < scale && fraction >= POWERS_OF_TEN[digits]) {
+            digits++;
+        }
+        for (; digits < scale; digits++) {
+            out.append('0');
+        }
+        out.append(fraction);
     }
 
     private static void integer(StringBuilder out, Integer value) {
@@ -377,7 +421,13 @@ class ScoreStore {
             out.append(',');
         }
         out.append('"');
-        String text = code + ' ' + sentence;
+        escaped(out, code);
+        out.append(' ');
+        escaped(out, sentence);
+        out.append('"');
+    }
+
+    private static void escaped(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -389,7 +439,6 @@ class ScoreStore {
                 default -> out.append(c);
             }
         }
-        out.append('"');
     }
 
     private static java.sql.Array dates(java.sql.Connection connection, Collection<YearMonth> months) throws java.sql.SQLException {
