@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Scoring benchmark: 2,000 clients × 60 months loaded with SQL (generate_series) into a database of
-# its own on localhost:5432, a full rescore, then 130 single-client rescores after one snapshot edit.
-# Usage: bench/scoring-bench.sh   (from anywhere; needs the PostgreSQL the tests use)
+# its own on localhost:5432, a full rescore, then 200 single-client rescores after one snapshot edit (100 measured).
+# Usage: bench/scoring-bench.sh [-Dscoring.bench.split=true]   (from anywhere; needs the PostgreSQL the tests use)
+# With the split option it also times the engine and the COPY text alone, on one thread.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
-if ./mvnw -q test -Dtest=ScoringBenchmark -Dscoring.bench=true -Dsurefire.failIfNoSpecifiedTests=false > "$OUT" 2>&1 \
+if ./mvnw -q test -Dtest=ScoringBenchmark -Dscoring.bench=true -Dsurefire.failIfNoSpecifiedTests=false "$@" > "$OUT" 2>&1 \
     && grep -q '^BENCH' "$OUT"; then
   grep '^BENCH' "$OUT"
 else

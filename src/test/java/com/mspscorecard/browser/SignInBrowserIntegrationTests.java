@@ -40,7 +40,7 @@ class SignInBrowserIntegrationTests {
             browser.click(By.linkText("browser-owner"));
             browser.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(By.id("logout")));
             browser.click(By.id("logout"));
-            assertThat(browser.driver().getCurrentUrl()).contains("/login?logout");
+            assertThat(browser.urlOnceItMatches(".*/login\\?logout.*")).contains("/login?logout");
         }
     }
 }

@@ -52,7 +52,7 @@ class DashboardBrowserIntegrationTests {
 
             // Following a name from the dashboard opens its scorecard.
             browser.click(By.linkText("dash-Pricey"));
-            assertThat(browser.driver().getCurrentUrl())
+            assertThat(browser.urlOnceItMatches(".*/clients/" + pricey + "/scorecard.*"))
                     .endsWith("/clients/" + pricey + "/scorecard?month=" + DashboardPortfolio.MONTH);
             assertThat(browser.text(By.id("recommendation"))).isEqualTo("Raise the price");
             for (String chart : List.of("trend-chart", "metric-tickets", "metric-payment", "metric-margin",

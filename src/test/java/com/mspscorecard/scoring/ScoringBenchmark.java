@@ -37,6 +37,12 @@ class ScoringBenchmark {
     ScoringService scoring;
 
     @Autowired
+    ScoringInputs inputs;
+
+    @Autowired
+    ModelRows models;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -91,6 +97,29 @@ class ScoringBenchmark {
                 jdbc.queryForObject("select pg_size_pretty(pg_relation_size('client_score') / count(*)) from client_score",
                         String.class));
         assertThat(full.scorecards()).isEqualTo(CLIENTS * MONTHS);
+        if (Boolean.getBoolean("scoring.bench.split")) {
+            ScoringInputs.Inputs all = inputs.all();
+            var portfolios = ScoringInputs.portfolios(all);
+            var model = models.active();
+            for (int round = 0; round < 3; round++) {
+                long e0 = System.nanoTime();
+                java.util.List<ScoreStore.ScoredMonth> rows = new java.util.ArrayList<>();
+                for (var history : all.histories().values()) {
+                    rows.addAll(ScoringService.scoreAllMonths(model, history, m -> {
+                        var p = portfolios.get(m);
+                        return p == null ? null : p.position(history.clientId()).orElse(null);
+                    }));
+                }
+                long e1 = System.nanoTime();
+                long bytes = 0;
+                for (int i = 0; i < rows.size(); i += 240) {
+                    bytes += ScoreStore.copyText(model.version(), rows.subList(i, Math.min(rows.size(), i + 240))).length;
+                }
+                long e2 = System.nanoTime();
+                System.out.printf("BENCH split, one thread: engine %d ms, COPY text %d ms (%d MB)%n", (e1 - e0) / 1_000_000,
+                        (e2 - e1) / 1_000_000, bytes >> 20);
+            }
+        }
 
         long client = jdbc.queryForObject("select min(id) from client where name like 'bench-%'", Long.class);
         // Warm-up edits first (the first one after a full rescore also reads the portfolio's figures

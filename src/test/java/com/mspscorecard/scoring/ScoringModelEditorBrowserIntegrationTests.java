@@ -38,7 +38,7 @@ class ScoringModelEditorBrowserIntegrationTests {
             browser.signIn(EditorPortfolio.OWNER, TestUsers.PASSWORD);
             browser.go("/scoring/model");
             browser.click(By.id("create-draft"));
-            assertThat(browser.driver().getCurrentUrl()).matches(".*/scoring/model/\\d+/edit");
+            assertThat(browser.urlOnceItMatches(".*/scoring/model/\\d+/edit")).matches(".*/scoring/model/\\d+/edit");
 
             WebElement weight = browser.driver().findElement(By.id("rules0.weight"));
             assertThat(weight.getAttribute("value")).isEqualTo("15");
@@ -46,7 +46,7 @@ class ScoringModelEditorBrowserIntegrationTests {
             weight.sendKeys("60");
             press(browser, "save-and-preview");
 
-            assertThat(browser.driver().getCurrentUrl()).matches(".*/scoring/model/\\d+/preview");
+            assertThat(browser.urlOnceItMatches(".*/scoring/model/\\d+/preview")).matches(".*/scoring/model/\\d+/preview");
             assertThat(browser.text(By.id("preview-summary"))).startsWith("1 client changes grade");
             WebElement flipper = browser.driver().findElement(By.cssSelector("tr[data-client='edit-Flipper']"));
             assertThat(flipper.getAttribute("class")).contains("table-warning");

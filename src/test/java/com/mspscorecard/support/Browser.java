@@ -93,6 +93,19 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, duration);
     }
 
+    /**
+     * The address once it matches {@code regex}, or as it is after five seconds: a click that
+     * submits a form or follows a link returns before the browser has navigated.
+     */
+    public String urlOnceItMatches(String regex) {
+        try {
+            waitUpTo(Duration.ofSeconds(5)).until(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(regex));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // The caller's assertion shows the address it got.
+        }
+        return driver.getCurrentUrl();
+    }
+
     public Browser signIn(String username, String password) {
         go("/login").type(By.id("username"), username).type(By.id("password"), password).click(By.id("sign-in"));
         return this;

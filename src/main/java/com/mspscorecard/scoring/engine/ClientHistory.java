@@ -34,6 +34,8 @@ public final class ClientHistory {
     /** The months' figures oldest first, and each one's month as a number: windows are index ranges. */
     private final MonthlyFigures[] ordered;
     private final int[] monthNumbers;
+    /** No month missing between the first and the last: then a month's index is a subtraction. */
+    private final boolean contiguous;
 
     public ClientHistory(long clientId, PaymentTerms terms, Integer defaultEndpoints,
                          NavigableMap<YearMonth, MonthlyFigures> months, List<IncidentFact> incidents,
@@ -78,6 +80,7 @@ public final class ClientHistory {
         for (int i = 0; i < ordered.length; i++) {
             monthNumbers[i] = number(ordered[i].month());
         }
+        this.contiguous = ordered.length == 0 || monthNumbers[ordered.length - 1] - monthNumbers[0] == ordered.length - 1;
     }
 
     public long clientId() {
@@ -111,6 +114,9 @@ public final class ClientHistory {
     /** Index in {@link #ordered()} of the first month at or after {@code month}. */
     int indexFrom(YearMonth month) {
         int wanted = number(month);
+        if (contiguous) {
+            return ordered.length == 0 ? 0 : Math.max(0, Math.min(ordered.length, wanted - monthNumbers[0]));
+        }
         int low = 0;
         int high = monthNumbers.length;
         while (low < high) {

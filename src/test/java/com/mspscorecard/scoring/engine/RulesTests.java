@@ -1,6 +1,7 @@
 package com.mspscorecard.scoring.engine;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -162,5 +163,28 @@ class RulesTests {
 
         assertThat(rule.measure(history, JUNE, 6)).map(Measurement::value).hasValue(BigDecimal.valueOf(2));
         assertThat(rule.measure(history, JUNE, 3)).map(Measurement::value).hasValue(BigDecimal.ZERO);
+    }
+
+    @ParameterizedTest(name = "months {0}, window of {2} ending {1}")
+    @CsvSource({
+            // one late payment in each listed month; the window's sum, or empty for no data
+            "'2026-03 2026-04 2026-05', 2026-06, 3, 2",
+            "'2026-03 2026-04 2026-05', 2026-05, 6, 3",
+            "'2026-03 2026-04 2026-05', 2026-03, 1, 1",
+            "'2026-03 2026-04 2026-05', 2026-02, 3, ",
+            "'2026-03 2026-04 2026-05', 2026-09, 3, ",
+            "'2026-01 2026-03 2026-05', 2026-05, 3, 2",
+            "'2026-01 2026-03 2026-05', 2026-04, 2, 1",
+            "'2026-01 2026-03 2026-05', 2026-06, 1, ",
+            "'2026-01 2026-03 2026-05', 2026-12, 12, 3"})
+    void aWindowCountsExactlyTheMonthsItCoversWithOrWithoutGapsInTheHistory(String months, String end, int length,
+                                                                           Integer expected) {
+        HistoryBuilder builder = client();
+        for (String month : months.split(" ")) {
+            builder.month(month, LATE_PAYMENTS, 1);
+        }
+        Rule rule = Rules.byKey("late_payments").orElseThrow();
+        assertThat(rule.measure(builder.build(), java.time.YearMonth.parse(end), length).map(Measurement::value))
+                .isEqualTo(java.util.Optional.ofNullable(expected).map(BigDecimal::valueOf));
     }
 }
