@@ -64,6 +64,22 @@ class ScoreStore {
                           PortfolioPosition position) {
     }
 
+    /** Key of the lock that lets one transaction at a time write scorecards ("SCORES" in ASCII). */
+    static final long WRITE_LOCK = 0x53434F524553L;
+
+    /**
+     * Waits until no other transaction is writing scorecards, and keeps them out until this one
+     * ends. Two edits of the same client (or an edit during a full rescore) would otherwise both
+     * replace the same client-months: the later one, not seeing the earlier one's new rows, would
+     * insert them a second time and fail on the primary key. Call it before reading anything the
+     * rescore depends on, so that those reads see what the previous writer committed. Rescoring one
+     * client takes about 30 ms, so edits waiting for each other do not notice.
+     */
+    void lockForWriting() {
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
+        }, WRITE_LOCK);
+    }
+
     /**
      * Replaces the version's scorecards with the given rows, already in COPY text (see
      * {@link #copyText}): the caller may still be computing later chunks while earlier ones stream,

@@ -86,11 +86,14 @@ public class ScoringService {
     /** Rescores every client and month under the active model; call it when a staff poll closes. */
     @Transactional
     public RescoreSummary rescoreAll() {
+        // Locked before the active model is read: a model activated meanwhile is then seen.
+        store.lockForWriting();
         return rescoreAll(models.active());
     }
 
     @Transactional
     RescoreSummary rescoreAll(ScoringModel model) {
+        store.lockForWriting();
         long start = System.nanoTime();
         Inputs all = inputs.all();
         long loaded = System.nanoTime();
@@ -174,6 +177,8 @@ public class ScoringService {
             return;
         }
         long t0 = System.nanoTime();
+        // Locked before anything is read, the active model included (see ScoreStore.lockForWriting).
+        store.lockForWriting();
         ScoringModel model = models.active();
         if (clientIds.size() > FULL_RESCORE_ABOVE) {
             // A big import touches most of the portfolio: the streaming full rescore is faster than

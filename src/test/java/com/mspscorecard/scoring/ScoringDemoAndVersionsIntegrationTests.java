@@ -113,6 +113,61 @@ class ScoringDemoAndVersionsIntegrationTests {
         assertThat(jdbc.queryForList(VERDICTS)).containsExactlyElementsOf(afterEdit);
     }
 
+    @Test
+    @Order(2)
+    void twoEditsOfTheSameClientAtOnceBothSaveAndLeaveTheScoresAFullRescoreGives() throws Exception {
+        // Two account managers save neighbouring months of one client at the same moment: both
+        // rescorings replace the same client-months. The second must wait for the first and then
+        // build on it, not fail on the primary key or keep scores computed without the first edit.
+        YearMonth last = YearMonth.now(clock).minusMonths(1);
+        long client = jdbc.queryForObject("""
+                select client_id from monthly_snapshot where month = ? and revenue is not null
+                order by client_id limit 1""", Long.class, last.atDay(1));
+        java.util.concurrent.CountDownLatch firstRescored = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch mayCommit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = pool.submit(() -> transactions.executeWithoutResult(tx -> {
+                jdbc.update("update monthly_snapshot set late_payments = 3, revenue = revenue + 700 "
+                        + "where client_id = ? and month = ?", client, last.minusMonths(1).atDay(1));
+                events.publishEvent(new SnapshotsChanged(Set.of(client), Set.of(last.minusMonths(1))));
+                firstRescored.countDown();
+                await(mayCommit);
+            }));
+            assertThat(firstRescored.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.Future<?> second = pool.submit(() -> transactions.executeWithoutResult(tx -> {
+                jdbc.update("update monthly_snapshot set late_payments = 2, revenue = revenue + 900 "
+                        + "where client_id = ? and month = ?", client, last.atDay(1));
+                events.publishEvent(new SnapshotsChanged(Set.of(client), Set.of(last)));
+            }));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!second.isDone() && jdbc.queryForObject("""
+                    select count(*) from pg_stat_activity
+                    where datname = current_database() and wait_event_type = 'Lock'""", Long.class) == 0) {
+                assertThat(System.nanoTime()).as("the second edit reaches the first one's scores").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            mayCommit.countDown();
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            mayCommit.countDown();
+            pool.shutdownNow();
+        }
+        List<Map<String, Object>> afterEdits = jdbc.queryForList(VERDICTS);
+        scoring.rescoreAll();
+        assertThat(jdbc.queryForList(VERDICTS)).containsExactlyElementsOf(afterEdits);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What an owner reads in every stored scorecard of the active version. */
     private static final String VERDICTS = """
             select client_id, month, score, grade, recommendation, drain, dependency_risk, worsening,
