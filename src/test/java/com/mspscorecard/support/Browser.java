@@ -106,8 +106,14 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** Signs in and waits until the browser has left the sign-in page, so the next step cannot race it. */
     public Browser signIn(String username, String password) {
         go("/login").type(By.id("username"), username).type(By.id("password"), password).click(By.id("sign-in"));
+        try {
+            waitUpTo(Duration.ofSeconds(10)).until(browser -> !browser.getCurrentUrl().contains("/login"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Still on the sign-in page: the caller's next assertion shows what the page says.
+        }
         return this;
     }
 
