@@ -60,12 +60,7 @@ class ImportWriter {
         long started = System.nanoTime();
         Map<Long, Long> createdIds = createClients(preview.clientsToCreate, fileName);
         long clientsDone = System.nanoTime();
-        int toWrite = 0;
-        for (PreviewRow row : preview.rows) {
-            if (row.kind == PreviewRow.Kind.NEW || row.kind == PreviewRow.Kind.CHANGED) {
-                toWrite++;
-            }
-        }
+        long toWrite = preview.newRows + preview.changedRows;
         progress.start(ImportProgress.Phase.WRITING, toWrite);
         if (toWrite == 0) {
             log.info("Import of {}: {} clients created in {} ms, no snapshot to write", fileName, createdIds.size(),

@@ -245,10 +245,10 @@ public class ScoringService {
         }
         long q0 = System.nanoTime();
         Map<Long, Map<YearMonth, PortfolioPosition>> stale = new HashMap<>();
-        Set<String> storedFlagged = new HashSet<>();
+        Set<ClientMonth> storedFlagged = new HashSet<>();
         // Stored as flagged: stale where the verdict or a share it quotes moves.
         for (StoredPosition stored : store.flaggedPositions(model.version(), portfolios.keySet())) {
-            storedFlagged.add(stored.clientId() + "/" + stored.month());
+            storedFlagged.add(new ClientMonth(stored.clientId(), stored.month()));
             if (done.contains(stored.clientId())) {
                 continue;
             }
@@ -261,7 +261,7 @@ public class ScoringService {
         // Flagged now but not stored as flagged: stale wherever the client has a scorecard that month.
         portfolios.forEach((month, portfolio) -> portfolio.positions().forEach((id, position) -> {
             if (!done.contains(id) && flagged(model, position) && shifted.hasSnapshot(month, id)
-                    && !storedFlagged.contains(id + "/" + month)) {
+                    && !storedFlagged.contains(new ClientMonth(id, month))) {
                 stale.computeIfAbsent(id, key -> new HashMap<>()).put(month, position);
             }
         }));
@@ -281,6 +281,9 @@ public class ScoringService {
         });
         store.replaceMonths(model.version(), rows);
         return found;
+    }
+
+    private record ClientMonth(long clientId, YearMonth month) {
     }
 
     /** Whether a stored scorecard still says what the new position would make it say. */
