@@ -8,8 +8,6 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     });
   });
-  // Selects that submit their form when changed: <select data-autosubmit>.
-  document.querySelectorAll('select[data-autosubmit]').forEach(select => {
-    select.addEventListener('change', () => select.form.requestSubmit());
-  });
+  // No select submits its form on change: a keyboard user's first arrow key would reload the
+  // page (WCAG 3.2.2). Every filter form has its own button.
 });

@@ -19,8 +19,14 @@ document.addEventListener('DOMContentLoaded', () => {
     } else if (event.key === 'ArrowUp' || (event.key === 'Enter' && event.shiftKey)) {
       target = cell(row - 1, col);
     }
-    if (event.key === 'Enter' && !event.ctrlKey) {
-      // Enter moves to the next client instead of saving half-typed rows; Ctrl+Enter saves.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      // The shortcut the page shows: save without tabbing through every cell to the button.
+      event.preventDefault();
+      input.form.requestSubmit();
+      return;
+    }
+    if (event.key === 'Enter') {
+      // Enter moves to the next client instead of saving half-typed rows.
       event.preventDefault();
     }
     if (target) {
