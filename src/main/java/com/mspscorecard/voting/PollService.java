@@ -1,10 +1,7 @@
 package com.mspscorecard.voting;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +13,6 @@ import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
 import com.mspscorecard.clients.ClientFacts;
 import com.mspscorecard.clients.ClientQueries;
-import com.mspscorecard.users.Role;
 import com.mspscorecard.users.UserDirectory;
 import com.mspscorecard.users.UserSummary;
 import org.springframework.context.ApplicationEventPublisher;
@@ -179,33 +175,10 @@ class PollService {
         return polls.byId(pollId).orElseThrow(() -> new NoSuchPoll(pollId));
     }
 
-    /**
-     * Who may vote, for every voter to check: names, roles and when each account was created, those
-     * made in the {@link #RECENT_DAYS} days before the roster was taken marked. Never who has voted.
-     */
+    /** Who may vote, for every voter to check; see {@link PollRosters#view}. */
     @Transactional(readOnly = true)
-    Roster roster(Poll poll) {
-        if (!poll.rosterTaken()) {
-            return new Roster(null, List.of());
-        }
-        ZoneId zone = clock.getZone();
-        Instant recentFrom = poll.rosterTakenAt().minus(Duration.ofDays(RECENT_DAYS));
-        return new Roster(LocalDate.ofInstant(poll.rosterTakenAt(), zone), polls.roster(poll.id()).stream()
-                .map(e -> new Roster.Person(e.displayName(), e.role(), LocalDate.ofInstant(e.accountCreatedAt(), zone),
-                        e.accountCreatedAt().isAfter(recentFrom)))
-                .toList());
-    }
-
-    static final int RECENT_DAYS = 30;
-
-    record Roster(LocalDate takenOn, List<Person> people) {
-
-        record Person(String displayName, Role role, LocalDate accountCreatedOn, boolean recent) {
-        }
-
-        public boolean taken() {
-            return takenOn != null;
-        }
+    PollRosters.Roster roster(Poll poll) {
+        return rosters.view(poll);
     }
 
     /** Results, or why there are none; the number of ballots only once the poll is over. */
@@ -234,7 +207,7 @@ class PollService {
     private Checked checked(Poll poll, List<String> places) {
         switch (poll.status(today())) {
             case UPCOMING -> throw new VotingRuleViolation("ballot.notOpenYet");
-            case CLOSED -> throw new VotingRuleViolation("ballot.pollClosed");
+            case CLOSED, WITHDRAWN -> throw new VotingRuleViolation("ballot.pollClosed");
             case OPEN -> {
             }
         }
