@@ -81,6 +81,10 @@ class User {
         return enabled;
     }
 
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
     void setRole(Role role) {
         this.role = role;
     }

@@ -1,5 +1,6 @@
 package com.mspscorecard.users;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,4 +15,10 @@ public interface UserDirectory {
     Optional<UserSummary> byUsername(String username);
 
     Optional<UserSummary> byId(Long id);
+
+    /**
+     * When the account was created. The staff vote shows it beside each name on a poll's roster,
+     * so voters can spot accounts made just before the poll opened.
+     */
+    Optional<Instant> accountCreatedAt(Long id);
 }

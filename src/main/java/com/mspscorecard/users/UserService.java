@@ -187,4 +187,10 @@ class UserService implements UserDirectory, UserDetailsService {
     public Optional<UserSummary> byId(Long id) {
         return id == null ? Optional.empty() : users.findById(id).map(User::summary);
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Instant> accountCreatedAt(Long id) {
+        return id == null ? Optional.empty() : users.findById(id).map(User::getCreatedAt);
+    }
 }

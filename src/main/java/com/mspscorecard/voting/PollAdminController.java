@@ -12,15 +12,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The owner's side of polls: create, close early, see who (never what) has voted. */
+/**
+ * The owner's side of polls: create, close early (once everyone on the roster has voted) or
+ * withdraw. There is deliberately no page of who has voted: see {@link PollService}.
+ */
 @Controller
 @RequestMapping("/polls")
 @PreAuthorize("hasRole('OWNER')")
 class PollAdminController {
 
     static final String NEW_VIEW = "voting/new";
-
-    static final String VOTERS_VIEW = "voting/voters";
 
     private final PollService polls;
 
@@ -61,10 +62,15 @@ class PollAdminController {
         return "redirect:/polls/" + id;
     }
 
-    @GetMapping("/{id}/voters")
-    String voters(@PathVariable long id, Model model) {
-        model.addAttribute("poll", polls.poll(id));
-        model.addAttribute("voters", polls.voters(id));
-        return VOTERS_VIEW;
+    @PostMapping("/{id}/withdraw")
+    String withdraw(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            polls.withdraw(id);
+            redirect.addFlashAttribute("message", "poll.withdrawn");
+        }
+        catch (VotingRuleViolation violation) {
+            redirect.addFlashAttribute("error", violation.code());
+        }
+        return "redirect:/polls/" + id;
     }
 }

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishes {@link PollClosed} for polls that closed by reaching their closing date. Daily is
- * enough: scoring also reads {@link StaffVotes#closedPolls()} whenever it rescores, and the
- * {@code announced} flag makes a missed day catch up on the next run.
+ * Publishes {@link PollClosed} for polls that closed by reaching their closing date, and takes the
+ * roster of polls that opened today and nobody has looked at yet. Daily is enough: scoring also
+ * reads {@link StaffVotes#closedPolls()} whenever it rescores, a roster is also taken the first
+ * time a poll is seen open, and the {@code announced} flag makes a missed day catch up on the next run.
  */
 @Component
 class PollClosingAnnouncer {
@@ -24,10 +25,14 @@ class PollClosingAnnouncer {
 
     private final ApplicationEventPublisher events;
 
+    private final PollRosters rosters;
+
     private final Clock clock;
 
-    PollClosingAnnouncer(Polls polls, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    PollClosingAnnouncer(Polls polls, AuditTrail audit, ApplicationEventPublisher events, PollRosters rosters,
+            Clock clock) {
         this.polls = polls;
+        this.rosters = rosters;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -37,6 +42,7 @@ class PollClosingAnnouncer {
     @Transactional
     public int announceClosedPolls() {
         LocalDate today = LocalDate.now(clock);
+        polls.openWithoutRoster(today).forEach(poll -> rosters.takeIfDue(poll.id()));
         int announced = 0;
         for (Poll poll : polls.closedUnannounced(today)) {
             polls.markAnnounced(poll.id());

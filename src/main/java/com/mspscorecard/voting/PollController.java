@@ -5,7 +5,6 @@ import java.security.Principal;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,10 +47,13 @@ class PollController {
         return LIST_VIEW;
     }
 
-    /** The poll and, while it is open and the user has not voted, an empty ballot. */
+    /**
+     * The poll, its roster and, while it is open and the user may still vote, an empty ballot. The
+     * first visit after the opening date takes the roster, so this GET may write.
+     */
     @GetMapping("/{id}")
-    String poll(@PathVariable long id, Principal principal, HttpServletRequest request, Model model) {
-        return poll(id, null, principal, request, model);
+    String poll(@PathVariable long id, Principal principal, Model model) {
+        return poll(id, null, principal, model);
     }
 
     /**
@@ -60,37 +62,36 @@ class PollController {
      */
     @PostMapping("/{id}")
     String poll(@PathVariable long id, @RequestParam(name = "pick", required = false) List<String> picks,
-            Principal principal, HttpServletRequest request, Model model) {
-        Poll poll = polls.poll(id);
+            Principal principal, Model model) {
+        Poll poll = polls.opened(id);
         model.addAttribute("poll", poll);
         model.addAttribute("status", poll.status(polls.today()));
         model.addAttribute("voted", polls.hasVoted(id, principal.getName()));
+        model.addAttribute("onRoster", polls.onRoster(id, principal.getName()));
+        model.addAttribute("roster", polls.roster(poll));
         model.addAttribute("places", IntStream.rangeClosed(1, poll.picks()).boxed().toList());
         model.addAttribute("picks", picks == null ? List.of() : picks);
         model.addAttribute("clients", polls.activeClients());
-        if (request.isUserInRole("OWNER")) {
-            model.addAttribute("voterCount", polls.voterCount(id));
-        }
         return POLL_VIEW;
     }
 
     @PostMapping("/{id}/ballot/review")
     String review(@PathVariable long id, @RequestParam(name = "pick", required = false) List<String> picks,
-            Principal principal, HttpServletRequest request, Model model) {
+            Principal principal, Model model) {
         try {
-            model.addAttribute("picked", polls.review(id, picks));
+            model.addAttribute("picked", polls.review(id, principal.getName(), picks));
             model.addAttribute("poll", polls.poll(id));
             return CONFIRM_VIEW;
         }
         catch (VotingRuleViolation violation) {
             model.addAttribute("ballotError", violation.code());
-            return poll(id, picks, principal, request, model);
+            return poll(id, picks, principal, model);
         }
     }
 
     @PostMapping("/{id}/ballot")
     String cast(@PathVariable long id, @RequestParam(name = "pick", required = false) List<String> picks,
-            Principal principal, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+            Principal principal, Model model, RedirectAttributes redirect) {
         try {
             polls.cast(id, principal.getName(), picks);
             redirect.addFlashAttribute("message", "ballot.cast");
@@ -102,7 +103,7 @@ class PollController {
                 return "redirect:/polls/" + id;
             }
             model.addAttribute("ballotError", violation.code());
-            return poll(id, picks, principal, request, model);
+            return poll(id, picks, principal, model);
         }
     }
 

@@ -2,10 +2,8 @@ package com.mspscorecard.voting;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,8 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creating and closing polls, and casting ballots. Casting marks the voter and stores the
- * ballot in one transaction, and never records, logs or audits what anybody voted.
+ * Creating, closing and withdrawing polls, and casting ballots. Casting marks the voter and stores
+ * the ballot in one transaction, and never records, logs or audits what anybody voted. Nobody, the
+ * owner included, learns while a poll is open how many or who have voted: that would tell them
+ * when somebody voted, and so when closing would isolate that person's ballot.
  */
 @Service
 class PollService {
@@ -38,27 +38,26 @@ class PollService {
 
     private final ApplicationEventPublisher events;
 
-    private final VotingSettings settings;
+    private final PollRosters rosters;
+
+    private final PollResults results;
 
     private final Clock clock;
 
     PollService(Polls polls, ClientQueries clients, UserDirectory users, AuditTrail audit,
-            ApplicationEventPublisher events, VotingSettings settings, Clock clock) {
+            ApplicationEventPublisher events, PollRosters rosters, PollResults results, Clock clock) {
         this.polls = polls;
         this.clients = clients;
         this.users = users;
         this.audit = audit;
         this.events = events;
-        this.settings = settings;
+        this.rosters = rosters;
+        this.results = results;
         this.clock = clock;
     }
 
     LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    int minimumBallots() {
-        return settings.minimumBallots();
     }
 
     @Transactional
@@ -73,10 +72,15 @@ class PollService {
         long id = polls.insert(title, form.opensOn(), form.closesOn(), form.picks());
         audit.record(AuditEvent.of("CREATED", "POLL", id, "Poll \"" + title + "\" created, open " + form.opensOn()
                 + " to " + form.closesOn() + ", " + form.picks() + " picks per ballot"));
+        rosters.takeIfDue(id);
         return id;
     }
 
-    /** Closes an open or upcoming poll today; scoring hears of it through {@link PollClosed}. */
+    /**
+     * Closes an open poll today, which is allowed only once everyone on its roster has voted: the
+     * results are then those the closing date would give, so the moment of closing tells nothing.
+     * Before that the owner can only wait for the closing date or {@link #withdraw withdraw} it.
+     */
     @Transactional
     void closeEarly(long pollId) {
         Poll poll = polls.byIdForClosing(pollId).orElseThrow(() -> new NoSuchPoll(pollId));
@@ -84,29 +88,58 @@ class PollService {
         if (poll.closed(today)) {
             throw new VotingRuleViolation("poll.alreadyClosed");
         }
+        if (!polls.turnout(pollId).everyoneVoted()) {
+            throw new VotingRuleViolation("poll.closeNeedsEveryone");
+        }
         polls.closeEarly(pollId, today);
         polls.shuffleBallots(pollId);
         audit.record(AuditEvent.of("CLOSED", "POLL", pollId, "Poll \"" + poll.title() + "\" closed early"));
         events.publishEvent(new PollClosed(pollId, today));
     }
 
+    /**
+     * Ends an open or upcoming poll without results: its ballots are deleted unread. The owner's
+     * way out of a poll created by mistake, which can never single out a ballot.
+     */
+    @Transactional
+    void withdraw(long pollId) {
+        Poll poll = polls.byIdForClosing(pollId).orElseThrow(() -> new NoSuchPoll(pollId));
+        if (poll.closed(today())) {
+            throw new VotingRuleViolation("poll.alreadyClosed");
+        }
+        polls.withdraw(pollId, today());
+        audit.record(AuditEvent.of("WITHDRAWN", "POLL", pollId,
+                "Poll \"" + poll.title() + "\" withdrawn: ballots discarded unread"));
+    }
+
+    /** The poll, its roster taken first if it has just opened (see {@link PollRosters}). */
+    @Transactional
+    Poll opened(long pollId) {
+        return rosters.takeIfDue(pollId);
+    }
+
     /** Checks a ballot without storing it, for the confirmation step; returns the picked clients in rank order. */
-    @Transactional(readOnly = true)
-    List<ClientFacts> review(long pollId, List<String> places) {
-        Poll poll = polls.byId(pollId).orElseThrow(() -> new NoSuchPoll(pollId));
-        return checked(poll, places).picked();
+    @Transactional
+    List<ClientFacts> review(long pollId, String username, List<String> places) {
+        Poll poll = rosters.takeIfDue(pollId);
+        Checked checked = checked(poll, places);
+        requireOnRoster(pollId, userId(username));
+        return checked.picked();
     }
 
     /**
-     * Stores a ballot and marks its voter as having voted, together or not at all. The poll row is
-     * share-locked so it cannot close half-way; the voter table's key lets exactly one of two
-     * simultaneous ballots by the same person through.
+     * Stores a ballot and marks its voter as having voted, together or not at all. Only accounts on
+     * the poll's roster may vote. The poll row is share-locked so it cannot close half-way; the voter
+     * table's key lets exactly one of two simultaneous ballots by the same person through.
      */
     @Transactional
     void cast(long pollId, String username, List<String> places) {
+        rosters.takeIfDue(pollId);
         Poll poll = polls.byIdForVoting(pollId).orElseThrow(() -> new NoSuchPoll(pollId));
         Ballot ballot = checked(poll, places).ballot();
-        if (!polls.markVoter(pollId, userId(username))) {
+        long userId = userId(username);
+        requireOnRoster(pollId, userId);
+        if (!polls.markVoter(pollId, userId)) {
             throw new VotingRuleViolation("ballot.alreadyCast");
         }
         polls.storeBallot(pollId, UUID.randomUUID(), ballot);
@@ -115,6 +148,11 @@ class PollService {
     @Transactional(readOnly = true)
     boolean hasVoted(long pollId, String username) {
         return users.byUsername(username).map(u -> polls.hasVoted(pollId, u.id())).orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    boolean onRoster(long pollId, String username) {
+        return users.byUsername(username).map(u -> polls.onRoster(pollId, u.id())).orElse(false);
     }
 
     @Transactional(readOnly = true)
@@ -137,50 +175,25 @@ class PollService {
         return polls.byId(pollId).orElseThrow(() -> new NoSuchPoll(pollId));
     }
 
+    /** Who may vote, for every voter to check; see {@link PollRosters#view}. */
     @Transactional(readOnly = true)
-    int voterCount(long pollId) {
-        return polls.voterCount(pollId);
+    PollRosters.Roster roster(Poll poll) {
+        return rosters.view(poll);
     }
 
-    /**
-     * Who has voted (never what), by name; empty until the minimum number of people have voted,
-     * so that the list cannot single anybody out.
-     */
-    @Transactional(readOnly = true)
-    Voters voters(long pollId) {
-        poll(pollId);
-        List<Long> ids = polls.voterIds(pollId);
-        if (ids.size() < minimumBallots()) {
-            return new Voters(ids.size(), minimumBallots(), List.of());
-        }
-        List<UserSummary> people = ids.stream().map(users::byId).flatMap(Optional::stream)
-                .sorted(Comparator.comparing((UserSummary u) -> u.displayName().toLowerCase())
-                        .thenComparing(UserSummary::username))
-                .toList();
-        return new Voters(ids.size(), minimumBallots(), people);
-    }
-
-    record Voters(int count, int minimum, List<UserSummary> people) {
-
-        public boolean listed() {
-            return count >= minimum;
-        }
-    }
-
-    /** Results, or why there are none yet. */
+    /** Results, or why there are none; the number of ballots only once the poll is over. */
     @Transactional(readOnly = true)
     Results results(long pollId) {
         Poll poll = poll(pollId);
-        int ballots = polls.ballotCount(pollId);
-        boolean closed = poll.closed(today());
-        Tally tally = closed && ballots >= minimumBallots() ? Tally.of(poll.picks(), ballots, polls.rankCounts(pollId))
-                : null;
+        PollStatus status = poll.status(today());
+        Tally tally = results.disclosed(poll, today()).orElse(null);
         Map<Long, String> names = tally == null ? Map.of()
                 : clients.all().stream().collect(Collectors.toMap(ClientFacts::id, ClientFacts::name));
-        return new Results(poll, closed, ballots, minimumBallots(), tally, names);
+        Integer ballots = status == PollStatus.CLOSED ? polls.ballotCount(pollId) : null;
+        return new Results(poll, status, ballots, results.minimum(), tally, names);
     }
 
-    record Results(Poll poll, boolean closed, int ballots, int minimum, Tally tally, Map<Long, String> names) {
+    record Results(Poll poll, PollStatus status, Integer ballots, int minimum, Tally tally, Map<Long, String> names) {
 
         public boolean available() {
             return tally != null;
@@ -194,7 +207,7 @@ class PollService {
     private Checked checked(Poll poll, List<String> places) {
         switch (poll.status(today())) {
             case UPCOMING -> throw new VotingRuleViolation("ballot.notOpenYet");
-            case CLOSED -> throw new VotingRuleViolation("ballot.pollClosed");
+            case CLOSED, WITHDRAWN -> throw new VotingRuleViolation("ballot.pollClosed");
             case OPEN -> {
             }
         }
@@ -208,6 +221,12 @@ class PollService {
     }
 
     private record Checked(Ballot ballot, List<ClientFacts> picked) {
+    }
+
+    private void requireOnRoster(long pollId, long userId) {
+        if (!polls.onRoster(pollId, userId)) {
+            throw new VotingRuleViolation("ballot.notOnRoster");
+        }
     }
 
     private long userId(String username) {

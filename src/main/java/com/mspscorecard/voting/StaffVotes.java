@@ -18,34 +18,29 @@ public class StaffVotes {
 
     private final Polls polls;
 
-    private final VotingSettings settings;
+    private final PollResults results;
 
     private final Clock clock;
 
-    StaffVotes(Polls polls, VotingSettings settings, Clock clock) {
+    StaffVotes(Polls polls, PollResults results, Clock clock) {
         this.polls = polls;
-        this.settings = settings;
+        this.results = results;
         this.clock = clock;
     }
 
     /**
-     * Every poll that is closed (closing date passed or closed early) and holds at least the minimum
-     * number of ballots ({@code scorecard.voting.minimum-ballots}, never below 3), newest first.
+     * Every closed poll whose results anybody may read, newest first: closed on its closing date or
+     * early once everyone on its roster had voted, never withdrawn, and with at least
+     * {@code scorecard.voting.minimum-ballots} (never below 3) ballots from people other than
+     * owners. Scoring sees exactly what the results page shows, so withheld results are no data.
      */
     @Transactional(readOnly = true)
     public List<ClosedPollResult> closedPolls() {
         LocalDate today = LocalDate.now(clock);
         return polls.all().stream()
-                .filter(p -> p.closed(today))
-                .map(p -> {
-                    int ballots = polls.ballotCount(p.id());
-                    if (ballots < settings.minimumBallots()) {
-                        return null;
-                    }
-                    Tally tally = Tally.of(p.picks(), ballots, polls.rankCounts(p.id()));
-                    return new ClosedPollResult(p.id(), p.title(), p.closedOn(), tally.shareByClient());
-                })
-                .filter(java.util.Objects::nonNull)
+                .flatMap(p -> results.disclosed(p, today)
+                        .map(tally -> new ClosedPollResult(p.id(), p.title(), p.closedOn(), tally.shareByClient()))
+                        .stream())
                 .sorted(Comparator.comparing(ClosedPollResult::closedOn).reversed()
                         .thenComparing(Comparator.comparingLong(ClosedPollResult::pollId).reversed()))
                 .toList();

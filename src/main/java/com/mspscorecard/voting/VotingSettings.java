@@ -4,9 +4,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code scorecard.voting.minimum-ballots} (default 3): results stay hidden below it. Never less
- * than 3, whatever is configured: with one or two ballots a voter could read the others' choices
- * off the results.
+ * {@code scorecard.voting.minimum-ballots} (default 3): results stay hidden until at least this
+ * many ballots come from people other than owners (see {@link PollResults}). Never less than 3,
+ * whatever is configured: with one or two ballots a voter could read the others' choices off the
+ * results.
  */
 @Component
 class VotingSettings {

@@ -143,7 +143,7 @@ class VotingIntegrationTests {
     @Test
     void resultsStayHiddenWhileOpenAndBelowTheMinimumThenShowBordaOrder() throws Exception {
         long x = client("x"), y = client("y"), z = client("z"), w = client("w");
-        long poll = openPoll(3);
+        long poll = rosterPoll(3, "vote-r1", "vote-r2", "vote-r3");
         vote(poll, "vote-r1", x, y, z);
         vote(poll, "vote-r2", y, x);
 
@@ -185,7 +185,7 @@ class VotingIntegrationTests {
     @Test
     void aClosedPollWithTooFewBallotsShowsNoResults() throws Exception {
         long a = client("few");
-        long poll = openPoll(5);
+        long poll = rosterPoll(5, "vote-f1", "vote-f2");
         vote(poll, "vote-f1", a);
         vote(poll, "vote-f2", a);
         polls.closeEarly(poll);
@@ -248,7 +248,7 @@ class VotingIntegrationTests {
                 .with(user("vote-staff").roles("STAFF"))).andExpect(status().isForbidden());
         mvc.perform(post("/polls/{id}/close", poll).with(csrf()).with(user("vote-staff").roles("STAFF")))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/polls/{id}/voters", poll).with(user("vote-staff").roles("STAFF")))
+        mvc.perform(post("/polls/{id}/withdraw", poll).with(csrf()).with(user("vote-staff").roles("STAFF")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/polls/{id}", poll).with(user("vote-staff").roles("STAFF"))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("close-poll"))))
@@ -261,8 +261,11 @@ class VotingIntegrationTests {
     }
 
     @Test
-    void theOwnerCreatesAPollAndSeesWhoVotedOnlyOnceThreeHave() throws Exception {
+    void theOwnerCreatesAPollButNeverSeesHowManyOrWhoHaveVoted() throws Exception {
         TestUsers.ensure("vote-owner", "OWNER");
+        for (String voter : List.of("vote-o1", "vote-o2", "vote-o3")) {
+            TestUsers.ensure(voter, "STAFF");
+        }
         String title = "vote-poll-" + UUID.randomUUID();
         String location = mvc.perform(post("/polls").param("title", title).param("opensOn", LocalDate.now().toString())
                 .param("closesOn", LocalDate.now().plusDays(3).toString()).param("picks", "2").with(csrf())
@@ -273,15 +276,15 @@ class VotingIntegrationTests {
         assertThat(count("select count(*) from audit_entry where entity_type = 'POLL' and entity_id = ?", poll)).isOne();
 
         long a = client("owner-a"), b = client("owner-b");
-        vote(poll, "vote-o1", a);
-        vote(poll, "vote-o2", b, a);
+        polls.cast(poll, "vote-o1", List.of(String.valueOf(a)));
+        polls.cast(poll, "vote-o2", List.of(String.valueOf(b), String.valueOf(a)));
+        polls.cast(poll, "vote-o3", List.of(String.valueOf(b)));
         mvc.perform(get("/polls/{id}/voters", poll).with(user("vote-owner").roles("OWNER")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"voters-hidden\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("vote-o1"))));
-        vote(poll, "vote-o3", b);
-        mvc.perform(get("/polls/{id}/voters", poll).with(user("vote-owner").roles("OWNER")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("3 people have voted")))
-                .andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("vote-o1", "vote-o2", "vote-o3")));
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/polls/{id}", poll).with(user("vote-owner").roles("OWNER"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"roster-table\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("have voted<"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("3 people"))));
     }
 
     @Test
@@ -298,14 +301,31 @@ class VotingIntegrationTests {
         assertThatThrownBy(() -> polls.closeEarly(poll)).hasMessage("poll.alreadyClosed");
     }
 
+    @Test
+    void theDailyCheckTakesTheRosterOfAPollThatOpenedUnseenAndLaterAccountsStayOff() {
+        TestUsers.ensure("vote-early-bird", "STAFF");
+        long poll = openPoll(3);
+        announcer.announceClosedPolls();
+        TestUsers.ensure("vote-late-comer", "STAFF");
+
+        assertThat(jdbc.queryForObject("select roster_taken_at is not null from poll where id = ?", Boolean.class, poll))
+                .isTrue();
+        List<String> roster = jdbc.queryForList("""
+                select u.username from poll_roster r join app_user u on u.id = r.user_id where r.poll_id = ?
+                """, String.class, poll);
+        assertThat(roster).contains("vote-early-bird").doesNotContain("vote-late-comer");
+        assertThatThrownBy(() -> polls.cast(poll, "vote-late-comer", List.of(String.valueOf(client("late")))))
+                .hasMessage("ballot.notOnRoster");
+    }
+
     private org.springframework.test.web.servlet.ResultActions resultsPage(long poll) throws Exception {
         TestUsers.ensure("vote-reader", "STAFF");
         return mvc.perform(get("/polls/{id}/results", poll).with(user("vote-reader").roles("STAFF")))
                 .andExpect(status().isOk());
     }
 
+    /** Casts a ballot as one of the people {@link #rosterPoll} put on the poll's roster. */
     private void vote(long poll, String username, long... clientIds) {
-        TestUsers.ensure(username + "-" + poll, "STAFF");
         List<String> picks = new ArrayList<>();
         for (long id : clientIds) {
             picks.add(String.valueOf(id));
@@ -317,6 +337,26 @@ class VotingIntegrationTests {
         return jdbc.queryForObject("""
                 insert into poll (title, opens_on, closes_on, picks) values (?, ?, ?, ?) returning id
                 """, Long.class, "vote-poll", LocalDate.now().minusDays(1), LocalDate.now().plusDays(7), picks);
+    }
+
+    /**
+     * An open poll whose roster is exactly these people (made STAFF, named {@code name-<poll id>}),
+     * as if only they had accounts when it opened: the shared test database holds every other
+     * test's users too, and closing early needs everyone on the roster to have voted.
+     */
+    private long rosterPoll(int picks, String... usernames) {
+        long poll = jdbc.queryForObject("""
+                insert into poll (title, opens_on, closes_on, picks, roster_taken_at) values (?, ?, ?, ?, now())
+                returning id
+                """, Long.class, "vote-poll", LocalDate.now().minusDays(1), LocalDate.now().plusDays(7), picks);
+        for (String username : usernames) {
+            TestUsers.ensure(username + "-" + poll, "STAFF");
+            jdbc.update("""
+                    insert into poll_roster (poll_id, user_id, display_name, role, account_created_at)
+                    select ?, id, display_name, role, created_at from app_user where username = ?
+                    """, poll, username + "-" + poll);
+        }
+        return poll;
     }
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
