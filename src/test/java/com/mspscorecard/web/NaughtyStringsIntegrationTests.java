@@ -25,6 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.unbescape.html.HtmlEscape;
@@ -36,9 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  * request: never a 5xx; text either stored exactly as sent (up to the trimming the forms do) or
  * refused with a visible reason; and no page shows it unescaped. The counts go to standard output
  * and {@code target/blns-report.txt}. An own database: it creates hundreds of clients and polls.
+ * Its context is closed afterwards so its connection pool does not stay open for the rest of the
+ * build on a PostgreSQL server other runs share.
  */
 @SpringBootTest(properties = "scorecard.test.fresh-database=true")
 @AutoConfigureMockMvc
+@DirtiesContext
 class NaughtyStringsIntegrationTests {
 
     /** A tag-like or attribute-breaking payload: if it shows up verbatim in a page, it was not escaped. */
