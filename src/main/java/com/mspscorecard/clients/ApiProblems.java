@@ -19,13 +19,15 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import tools.jackson.core.JacksonException;
 
 /**
- * RFC 9457 problems for the clients, metrics and incidents API: a 400 lists every broken
+ * RFC 9457 problems for the JSON API (clients, metrics and incidents above all): a 400 lists every broken
  * field in {@code errors} ({@code field} in the API's snake_case, {@code message} in the
  * caller's language), a stale client edit is a 409.
  */
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(basePackages = { "com.mspscorecard.clients", "com.mspscorecard.metrics",
-        "com.mspscorecard.incidents" }, annotations = org.springframework.web.bind.annotation.RestController.class)
+// Only @RestController beans: an advice's selectors are OR-ed, so naming the packages as well made
+// this advice answer the browser pages of those packages too (an unknown /clients/{id} showed JSON).
+// Browser pages get the application's error page from the web module.
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;

@@ -13,6 +13,7 @@ import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.clients.ClientStatus;
 import com.mspscorecard.clients.FieldProblem;
 import com.mspscorecard.clients.InvalidInput;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -64,7 +65,14 @@ class IncidentController {
     @PostMapping("/incidents")
     String log(@ModelAttribute IncidentForm incidentForm, BindingResult result,
             @RequestParam(required = false) String returnTo, Authentication authentication, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletResponse response) {
+        if (result.hasErrors()) {
+            // The binder refused a value no field of the form produces (a client id that is not a
+            // number, a NUL character): the form comes back with the reason, and the status says
+            // the request was bad. The form's target may be missing then, so no rejectValue here.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return listPage(model, null, authentication);
+        }
         if (incidentForm.clientId() == null) {
             result.rejectValue("clientId", "incident.client.required");
         }
