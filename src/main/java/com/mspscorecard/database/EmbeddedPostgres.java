@@ -146,7 +146,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         catch (IOException e) {
             closeQuietly(lockChannel);
             throw new DatabaseStartupException("The embedded database directory " + directory
-                    + " cannot be used: " + e.getMessage(), "Check the directory's owner, permissions and free space.",
+                    + " cannot be used: " + reason(e), "Check the directory's owner, permissions and free space.",
                     e);
         }
         catch (RuntimeException e) {
@@ -241,7 +241,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         catch (IOException e) {
             throw new DatabaseStartupException("Cannot create the embedded database directory " + directory + ": "
-                    + e.getMessage(), "Choose a writable directory with SCORECARD_EMBEDDED_DATA_DIR.", e);
+                    + reason(e), "Choose a writable directory with SCORECARD_EMBEDDED_DATA_DIR.", e);
         }
     }
 
@@ -435,6 +435,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
             throw new DatabaseStartupException("The embedded PostgreSQL started but refused the application: "
                     + e.getMessage(), "See " + directory.resolve("postgres.log") + ".", e);
         }
+    }
+
+    /** Java names only the path in some I/O exceptions; say what happened to it. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied on " + e.getMessage();
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason() + " (" + fs.getFile() + ")";
+        }
+        return e.getMessage();
     }
 
     /** The first FATAL/PANIC/ERROR line PostgreSQL printed, else its last line: the cause, without noise. */
