@@ -200,6 +200,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             commands.run("pg_ctl", "stop", "-D", pgdata.toString(), "-m", "immediate", "-w", "-t", "30");
         }
         closeQuietly(lockChannel);
+        log.info("Stopped the embedded PostgreSQL in " + directory);
     }
 
     @Override
