@@ -1,26 +1,19 @@
 package com.mspscorecard.database;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -39,6 +32,10 @@ import org.apache.commons.logging.LogFactory;
  * runs as an unprivileged system user (PostgreSQL refuses root), which then owns the directory.
  * A server left running by a crashed application, or a stale {@code postmaster.pid}, is cleaned
  * up by the next start. Start with {@link #start(Settings)}, stop with {@link #stop()}.
+ * <p>
+ * Some 300 lines: the server's life from initdb to stop, read in the order it happens; the
+ * directory's checks ({@link DataDirectory}) and the clean-up after a crash ({@link LeftoverServer})
+ * live apart.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -79,6 +76,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    private final DataDirectory data;
+
     private final Path directory;
 
     private final Path pgdata;
@@ -89,21 +88,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private final String password;
 
-    private final FileChannel lockChannel;
-
-    private final FileLock lock;
-
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private EmbeddedPostgres(Path directory, PostgresCommands commands, int port, String password,
-            FileChannel lockChannel, FileLock lock) {
-        this.directory = directory;
-        this.pgdata = directory.resolve("pgdata");
+    private EmbeddedPostgres(DataDirectory data, PostgresCommands commands, int port, String password) {
+        this.data = data;
+        this.directory = data.path();
+        this.pgdata = data.pgdata();
         this.commands = commands;
         this.port = port;
         this.password = password;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
     }
 
     /**
@@ -115,42 +108,31 @@ public final class EmbeddedPostgres implements AutoCloseable {
      *         the server does not come up
      */
     public static EmbeddedPostgres start(Settings settings) {
-        Path directory = settings.directory().toAbsolutePath().normalize();
         String runAs = runningAsRoot() ? ServiceUser.findOrCreate(settings.serviceUser()) : null;
-        prepareDirectory(directory, runAs);
-        FileChannel lockChannel = null;
+        DataDirectory data = DataDirectory.claim(settings.directory().toAbsolutePath().normalize(), runAs);
         try {
-            lockChannel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock = tryLock(lockChannel);
-            if (lock == null) {
-                throw new DatabaseStartupException("The embedded database in " + directory
-                        + " is in use by another running copy of the application.",
-                        "Stop the other copy, or give this one its own directory with SCORECARD_EMBEDDED_DATA_DIR.");
-            }
             Path binaries = PostgresBinaries.unpack();
             PostgresCommands commands = runAs == null ? PostgresCommands.asCurrentUser(binaries)
                     : PostgresCommands.asUser(binaries, runAs);
-            checkAccess(directory, commands);
-            checkFreeSpace(directory, MINIMUM_FREE_BYTES);
-            String password = Files.exists(directory.resolve("pgdata").resolve("PG_VERSION"))
-                    ? Files.readString(directory.resolve("password")).strip()
-                    : initialise(directory, commands, runAs);
-            int port = choosePort(settings);
-            EmbeddedPostgres server = new EmbeddedPostgres(directory, commands, port, password, lockChannel, lock);
-            server.recoverFromUncleanStop();
+            data.checkReachableBy(commands);
+            DataDirectory.checkFreeSpace(data.path(), MINIMUM_FREE_BYTES);
+            String password = Files.exists(data.pgdata().resolve("PG_VERSION"))
+                    ? Files.readString(data.passwordFile()).strip()
+                    : initialise(data, commands);
+            EmbeddedPostgres server = new EmbeddedPostgres(data, commands, choosePort(settings), password);
+            LeftoverServer.clearAway(data.pgdata(), commands);
             server.startServer();
             server.createDatabase();
             return server;
         }
         catch (IOException e) {
-            closeQuietly(lockChannel);
-            throw new DatabaseStartupException("The embedded database directory " + directory
-                    + " cannot be used: " + reason(e), "Check the directory's owner, permissions and free space.",
-                    e);
+            data.release();
+            throw new DatabaseStartupException("The embedded database directory " + data.path()
+                    + " cannot be used: " + DataDirectory.reason(e),
+                    "Check the directory's owner, permissions and free space.", e);
         }
         catch (RuntimeException e) {
-            closeQuietly(lockChannel);
+            data.release();
             throw e;
         }
     }
@@ -199,7 +181,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     + lastLine(result.output()));
             commands.run("pg_ctl", "stop", "-D", pgdata.toString(), "-m", "immediate", "-w", "-t", "30");
         }
-        closeQuietly(lockChannel);
+        data.release();
         log.info("Stopped the embedded PostgreSQL in " + directory);
     }
 
@@ -211,81 +193,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** For tests that play a crashed application: lets go of the directory without stopping the server. */
     void abandon() {
         stopped.set(true);
-        closeQuietly(lockChannel);
-    }
-
-    private static void prepareDirectory(Path directory, String runAs) {
-        String owner = runAs != null ? runAs : System.getProperty("user.name");
-        try {
-            if (!Files.exists(directory)) {
-                Files.createDirectories(directory);
-                giveTo(directory, runAs);
-            }
-            else if (!Files.isDirectory(directory)) {
-                throw new DatabaseStartupException("The embedded database path " + directory + " is not a directory.",
-                        "Point SCORECARD_EMBEDDED_DATA_DIR at a directory.");
-            }
-            String actual = Files.getOwner(directory).getName();
-            if (!actual.equals(owner)) {
-                if (runAs != null && actual.equals("root") && isEmpty(directory)) {
-                    // A directory root has just made for us, e.g. a fresh temporary one.
-                    giveTo(directory, runAs);
-                }
-                else {
-                    throw new DatabaseStartupException("The embedded database directory " + directory
-                            + " belongs to the user '" + actual + "', but PostgreSQL runs as '" + owner + "'.",
-                            "Choose another directory with SCORECARD_EMBEDDED_DATA_DIR, or give this one to '" + owner
-                                    + "' (chown -R " + owner + " " + directory + ").");
-                }
-            }
-            PostgresBinaries.setPermissions(directory, 0700);
-        }
-        catch (IOException e) {
-            throw new DatabaseStartupException("Cannot create the embedded database directory " + directory + ": "
-                    + reason(e), "Choose a writable directory with SCORECARD_EMBEDDED_DATA_DIR.", e);
-        }
-    }
-
-    private static boolean isEmpty(Path directory) throws IOException {
-        try (var entries = Files.list(directory)) {
-            return entries.findAny().isEmpty();
-        }
-    }
-
-    private static void giveTo(Path path, String user) throws IOException {
-        if (user == null) {
-            return;
-        }
-        UserPrincipal principal = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
-        Files.setOwner(path, principal);
-    }
-
-    /** The server's user must reach the directory: a parent such as /root is closed to it. */
-    private static void checkAccess(Path directory, PostgresCommands commands) {
-        if (commands.runAs() == null) {
-            return;
-        }
-        List<String> test = commands.asServerUser("test", "-w", directory.toString(), "-a", "-x",
-                directory.toString());
-        if (!PostgresCommands.run(test).succeeded()) {
-            throw new DatabaseStartupException("PostgreSQL runs as the user '" + commands.runAs()
-                    + "', which cannot reach " + directory + " (a parent directory such as /root is closed to it).",
-                    "Choose a directory outside /root with SCORECARD_EMBEDDED_DATA_DIR, e.g. /var/lib/msp-scorecard.");
-        }
-    }
-
-    static void checkFreeSpace(Path directory, long minimum) throws IOException {
-        long free = Files.getFileStore(directory).getUsableSpace();
-        if (free < minimum) {
-            throw new DatabaseStartupException("Only " + free / (1024 * 1024) + " MB are free on the disk holding "
-                    + directory + "; the embedded PostgreSQL needs at least " + minimum / (1024 * 1024) + " MB.",
-                    "Free some space, or choose a directory on another disk with SCORECARD_EMBEDDED_DATA_DIR.");
-        }
+        data.release();
     }
 
     /** A new cluster with a generated password; returns the password. */
-    private static String initialise(Path directory, PostgresCommands commands, String runAs) throws IOException {
-        Path pgdata = directory.resolve("pgdata");
+    private static String initialise(DataDirectory data, PostgresCommands commands) throws IOException {
+        Path directory = data.path();
+        Path pgdata = data.pgdata();
         if (Files.exists(pgdata)) {
             // An initdb that died half-way (no PG_VERSION yet) leaves nothing worth keeping.
             PostgresBinaries.deleteTree(pgdata);
@@ -293,10 +207,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Path passwordFile = directory.resolve("password");
+        Path passwordFile = data.passwordFile();
         Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
         PostgresBinaries.setPermissions(passwordFile, 0600);
-        giveTo(passwordFile, runAs);
+        data.giveToServerUser(passwordFile);
         PostgresCommands.Result result = commands.run("initdb", "-D", pgdata.toString(), "-U", USERNAME,
                 "--pwfile=" + passwordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C",
                 "--locale-provider=icu", "--icu-locale=und");
@@ -306,12 +220,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     + problem(result.output()), "Check the directory's permissions and free space.");
         }
         // Loopback only, and no Unix socket: its default directory may not exist or be writable.
+        // 300 connections: the test suite keeps several application contexts, each with a pool of 10.
         Files.writeString(pgdata.resolve("postgresql.conf"), """
 
                 # Set by MSP Scorecard's embedded database.
                 listen_addresses = '127.0.0.1'
                 unix_socket_directories = ''
-                max_connections = 40
+                max_connections = 300
                 """, StandardOpenOption.APPEND);
         log.info("Created an embedded PostgreSQL cluster in " + pgdata);
         return password;
@@ -342,75 +257,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /**
-     * Holding the directory's lock means no other copy of the application uses it, so a server
-     * still running there was left behind by one that crashed, and a {@code postmaster.pid}
-     * without its process is stale. Either would stop the server from starting.
-     */
-    private void recoverFromUncleanStop() throws IOException {
-        Path pidFile = pgdata.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> postmaster = postmaster(pidFile);
-        if (postmaster.isPresent()) {
-            log.warn("Stopping an embedded PostgreSQL left running by an earlier run (PID "
-                    + postmaster.get().pid() + ")");
-            PostgresCommands.Result stop = commands.run("pg_ctl", "stop", "-D", pgdata.toString(), "-m", "fast",
-                    "-w", "-t", "30");
-            if (!stop.succeeded()) {
-                postmaster.get().destroyForcibly();
-            }
-            awaitExit(postmaster.get());
-        }
-        if (Files.deleteIfExists(pidFile)) {
-            log.warn("Removed the stale postmaster.pid of an earlier run that did not stop cleanly; "
-                    + "PostgreSQL recovers the data from its write-ahead log");
-        }
-    }
-
-    private static void awaitExit(ProcessHandle process) {
-        try {
-            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        }
-        catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            log.warn("PID " + process.pid() + " has not exited yet");
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The process named in postmaster.pid, if it is alive and is a PostgreSQL server (PIDs get reused). */
-    private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(lines.get(0).strip());
-        }
-        catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.contains("postgres"))
-                        .orElse(false));
-    }
-
     private void startServer() throws IOException {
-        Path logFile = directory.resolve("postgres.log");
+        Path logFile = data.logFile();
         if (Files.exists(logFile)) {
             Files.move(logFile, directory.resolve("postgres.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Files.createFile(logFile);
-        giveTo(logFile, commands.runAs());
+        data.giveToServerUser(logFile);
         PostgresCommands.Result result = commands.run("pg_ctl", "start", "-D", pgdata.toString(), "-l",
                 logFile.toString(), "-w", "-t", "60", "-o", "-p " + port);
         if (!result.succeeded()) {
             String serverLog = Files.exists(logFile) ? Files.readString(logFile) : "";
-            closeQuietly(lockChannel);
+            data.release();
             throw new DatabaseStartupException("The embedded PostgreSQL in " + directory + " did not start: "
                     + problem(serverLog + "\n" + result.output()),
                     "See " + logFile + "; or set SPRING_DATASOURCE_URL to use a PostgreSQL server instead.");
@@ -438,17 +296,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /** Java names only the path in some I/O exceptions; say what happened to it. */
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied on " + e.getMessage();
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason() + " (" + fs.getFile() + ")";
-        }
-        return e.getMessage();
-    }
-
     /** The first FATAL/PANIC/ERROR line PostgreSQL printed, else its last line: the cause, without noise. */
     static String problem(String output) {
         for (String line : output.split("\n")) {
@@ -463,27 +310,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static String lastLine(String output) {
         String[] lines = output.strip().split("\n");
         return lines[lines.length - 1].strip();
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        }
-        catch (OverlappingFileLockException e) {
-            return null;
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static boolean runningAsRoot() {

@@ -127,7 +127,7 @@ class EmbeddedPostgresTests {
 
     @Test
     void saysSoWhenTheDiskIsFull() {
-        assertThatThrownBy(() -> EmbeddedPostgres.checkFreeSpace(temp, Long.MAX_VALUE))
+        assertThatThrownBy(() -> DataDirectory.checkFreeSpace(temp, Long.MAX_VALUE))
                 .isInstanceOf(DatabaseStartupException.class)
                 .hasMessageContaining("MB are free on the disk holding " + temp)
                 .satisfies(e -> assertThat(((DatabaseStartupException) e).action()).contains("Free some space"));
