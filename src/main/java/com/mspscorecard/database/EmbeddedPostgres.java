@@ -248,7 +248,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private static boolean portIsFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As PostgreSQL binds: connections of a just-stopped server in TIME_WAIT do not make the port taken.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
             return true;
         }
