@@ -7,8 +7,16 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import com.mspscorecard.database.EmbeddedPostgres;
 
 /**
  * The one place that decides where tests get PostgreSQL, in this order:
@@ -16,7 +24,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <li>{@code SCORECARD_TEST_DATABASE_URL} (with {@code _USERNAME} and {@code _PASSWORD}) from the environment;</li>
  * <li>a Testcontainers PostgreSQL when a Docker engine answers;</li>
  * <li>the local server at {@code localhost:5432} (user {@code postgres}), in a database of
- * this test run's own that is created now and dropped when the JVM exits.</li>
+ * this test run's own that is created now and dropped when the JVM exits;</li>
+ * <li>an {@link EmbeddedPostgres} in a temporary directory, stopped and deleted when the JVM
+ * exits, so that the tests need nothing but a JDK.</li>
  * </ol>
  * Never H2 or another in-memory stand-in: the schema and its queries are PostgreSQL's.
  */
@@ -25,6 +35,8 @@ public final class TestDatabase {
     private static final String LOCAL_SERVER = "jdbc:postgresql://localhost:5432/";
 
     private static volatile TestDatabase instance;
+
+    private static volatile boolean embeddedServer;
 
     private final String url;
 
@@ -77,7 +89,10 @@ public final class TestDatabase {
         catch (SQLException e) {
             throw new IllegalStateException("Could not create a fresh test database", e);
         }
-        dropAtExit(withDatabase(url, "postgres"), username, password, name);
+        if (!embeddedServer) {
+            // An embedded server is deleted whole at exit; dropping first would race its stop.
+            dropAtExit(withDatabase(url, "postgres"), username, password, name);
+        }
         return new TestDatabase(withDatabase(url, name), username, password, "fresh database " + name);
     }
 
@@ -103,7 +118,47 @@ public final class TestDatabase {
             return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
                     "in a Testcontainers container");
         }
-        return localDatabaseOfOurOwn();
+        if (localServerAnswers()) {
+            return localDatabaseOfOurOwn();
+        }
+        return embedded();
+    }
+
+    private static boolean localServerAnswers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", 5432), 2000);
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static TestDatabase embedded() {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("msp-scorecard-test-postgres");
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("No temporary directory for the embedded test database", e);
+        }
+        EmbeddedPostgres server = EmbeddedPostgres.start(EmbeddedPostgres.Settings.in(directory).withPort(0, false));
+        embeddedServer = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            deleteTree(directory);
+        }));
+        return new TestDatabase(server.jdbcUrl(), server.username(), server.password(),
+                "embedded (no test URL, no Docker, nothing on localhost:5432)");
+    }
+
+    static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException e) {
+            System.err.println("Could not delete " + root + ": " + e.getMessage());
+        }
     }
 
     private static boolean dockerAvailable() {

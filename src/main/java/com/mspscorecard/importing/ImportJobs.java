@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
  * by the upload's token; the upload itself is in the database, so a lost job is simply re-run.
  */
 @Component
+// Created after the connection pool and so destroyed before it: a commit finishing at shutdown still has its database.
+@DependsOn("dataSource")
 class ImportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
@@ -102,8 +105,30 @@ class ImportJobs {
         jobs.values().removeIf(job -> !job.running() && job.started.isBefore(limit));
     }
 
+    /**
+     * On shutdown, a commit in flight is one transaction: let it finish, and only when it
+     * outlasts the wait interrupt it, which rolls it back whole. Either way no half import.
+     */
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        stop(SHUTDOWN_WAIT);
+    }
+
+    /** Within the 30 s that graceful shutdown gives each phase. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(25);
+
+    void stop(Duration wait) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Import jobs still running after {} s at shutdown; interrupting them, which rolls them back",
+                        wait.toSeconds());
+                executor.shutdownNow();
+            }
+        }
+        catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -20,7 +20,10 @@ class FirstRunFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!users.anyUserExists() && !allowedBeforeSetup(request.getRequestURI().substring(request.getContextPath().length()))) {
+        // The path first: health probes must not need the database to get through, or a lost
+        // database turns readiness's 503 into a 500.
+        if (!allowedBeforeSetup(request.getRequestURI().substring(request.getContextPath().length()))
+                && !users.anyUserExists()) {
             response.sendRedirect(request.getContextPath() + "/setup");
             return;
         }

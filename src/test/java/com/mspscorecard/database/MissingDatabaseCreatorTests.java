@@ -1,4 +1,4 @@
-package com.mspscorecard;
+package com.mspscorecard.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import com.mspscorecard.TestDatabase;
 
 /** The application creates its database when the server has none of that name. */
 class MissingDatabaseCreatorTests {

@@ -1,4 +1,4 @@
-package com.mspscorecard;
+package com.mspscorecard.database;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
