@@ -1,6 +1,7 @@
 package com.mspscorecard.importing.csv;
 
 import com.mspscorecard.metrics.Metric;
+import com.mspscorecard.metrics.SnapshotRules;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -121,7 +122,7 @@ final class CsvRowParser {
         }
         BigDecimal plain = plainNumber(text, metric.kind().scale());
         if (plain != null) {
-            return CellValue.of(plain);
+            return fitting(line, column, metric, raw, text, plain, errors);
         }
         boolean negative = text.startsWith("-") || text.startsWith("\u2212");
         String digits = negative ? text.substring(1).strip() : text;
@@ -144,10 +145,28 @@ final class CsvRowParser {
         }
         value = value.setScale(scale);
         if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            errors.add(CellError.of(line, column, raw, "importing.problem.value.too_large", text, metric.fieldName()));
+            errors.add(tooLarge(line, column, metric, raw, text));
+            return null;
+        }
+        return fitting(line, column, metric, raw, text, value, errors);
+    }
+
+    /**
+     * The value, when its column can hold it. The bound comes from {@link SnapshotRules}, the one
+     * validation of every input path, so that a preview never accepts what the commit cannot write.
+     */
+    private static CellValue fitting(long line, String column, Metric metric, String raw, String text,
+            BigDecimal value, List<CellError> errors) {
+        if (SnapshotRules.valueProblem(metric, value).isPresent()) {
+            errors.add(tooLarge(line, column, metric, raw, text));
             return null;
         }
         return CellValue.of(value);
+    }
+
+    private static CellError tooLarge(long line, String column, Metric metric, String raw, String text) {
+        return CellError.of(line, column, raw, "importing.problem.value.too_large", text, metric.fieldName(),
+                SnapshotRules.limit(metric).toPlainString());
     }
 
     /**
