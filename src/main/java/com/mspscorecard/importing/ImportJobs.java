@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Previews and commits of the import page run here, on a small pool, so that a 100,000-row file
  * does not hold a request thread and the page can poll its progress. Jobs live in memory, keyed
- * by the upload's token; the upload itself is in the database, so a lost job is simply re-run.
+ * by the upload's token, their finished previews parked in a temporary file; the upload itself
+ * is in the database, so a lost job is simply re-run. How many run at once is
+ * {@link ImportCapacity}'s to say: a job is started only with a permit.
  */
 @Component
 class ImportJobs {
@@ -41,6 +44,8 @@ class ImportJobs {
         final Instant started;
         volatile ImportOutcome outcome;
         volatile boolean failed;
+        /** Message key of why the job failed, for the page. */
+        volatile String failure;
 
         Job(String token, String username, boolean commit, long estimatedRows) {
             this.token = token;
@@ -52,6 +57,14 @@ class ImportJobs {
 
         boolean running() {
             return outcome == null && !failed;
+        }
+
+        /** Deletes the parked preview's file, if any. */
+        void discard() {
+            ImportOutcome done = outcome;
+            if (done != null && done.preview() != null) {
+                done.preview().discard();
+            }
         }
     }
 
@@ -68,29 +81,59 @@ class ImportJobs {
         this.clock = clock;
     }
 
-    /** Starts a job for this upload, replacing a finished one; the work runs as the current user. */
-    Job start(String token, String username, boolean commit, long estimatedRows,
+    /**
+     * Starts a job for this upload, replacing a finished one; the work runs as the current user.
+     * The job owns {@code permit} and releases it when it ends, however it ends.
+     *
+     * @throws RejectedExecutionException when the pool takes no more work (the permit is released)
+     */
+    Job start(String token, String username, boolean commit, long estimatedRows, ImportCapacity.Permit permit,
             Function<ImportProgress, ImportOutcome> work) {
         forgetOld();
         Job job = new Job(token, username, commit, estimatedRows);
-        jobs.put(token, job);
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        executor.execute(() -> {
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(user);
-            SecurityContextHolder.setContext(context);
-            try {
-                job.outcome = work.apply(job.progress);
-            }
-            catch (RuntimeException ex) {
-                log.error("Import job {} failed", token, ex);
-                job.failed = true;
-            }
-            finally {
-                SecurityContextHolder.clearContext();
-            }
-        });
+        try {
+            executor.execute(() -> run(job, user, permit, work));
+        }
+        catch (RejectedExecutionException ex) {
+            permit.close();
+            throw ex;
+        }
+        Job replaced = jobs.put(token, job);
+        if (replaced != null && replaced != job) {
+            replaced.discard();
+        }
         return job;
+    }
+
+    private void run(Job job, Authentication user, ImportCapacity.Permit permit,
+            Function<ImportProgress, ImportOutcome> work) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(user);
+        SecurityContextHolder.setContext(context);
+        try {
+            ImportOutcome outcome = work.apply(job.progress);
+            if (outcome.preview() != null) {
+                // What the page shows for the next two hours waits on disk, not in the heap.
+                outcome.preview().park();
+            }
+            job.outcome = outcome;
+        }
+        catch (Throwable ex) {
+            // Every Throwable, errors included: a job that dies silently looks alive on the page forever.
+            job.failure = ex instanceof OutOfMemoryError ? "importing.error.out_of_memory" : "importing.error.failed";
+            job.failed = true;
+            try {
+                log.error("Import job {} failed", job.token, ex);
+            }
+            catch (Throwable ignored) {
+                // Out of memory even for the log line: the job is marked failed, which is what matters.
+            }
+        }
+        finally {
+            permit.close();
+            SecurityContextHolder.clearContext();
+        }
     }
 
     Optional<Job> find(String token, String username) {
@@ -99,11 +142,18 @@ class ImportJobs {
 
     private void forgetOld() {
         Instant limit = Instant.now(clock).minus(KEEP);
-        jobs.values().removeIf(job -> !job.running() && job.started.isBefore(limit));
+        jobs.values().removeIf(job -> {
+            boolean old = !job.running() && job.started.isBefore(limit);
+            if (old) {
+                job.discard();
+            }
+            return old;
+        });
     }
 
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        jobs.values().forEach(Job::discard);
     }
 }
