@@ -33,7 +33,8 @@ record PreviewPage(List<RowView> rows, int page, int pages, long matching, Strin
                     p.unlistedErrors(), p.clientsToCreate, p.fingerprint,
                     p.dialect.encoding().equals(java.nio.charset.StandardCharsets.UTF_8) ? "utf-8" : "windows-1252",
                     delimiterCode(p.dialect), p.dialect.decimalSeparator() == '.' ? "dot" : "comma",
-                    p.dialect.monthFormat().name(), p.dialect.monthFormat().label(), p.mapping.ignoredColumns(),
+                    p.dialect.monthFormat().name(), p.dialect.monthFormat().label(),
+                    p.mapping.ignoredColumns().stream().map(CellError::echo).toList(),
                     p.valid(), p.options.createMissingClients(), p.alreadyImportedOn);
         }
     }
@@ -53,7 +54,7 @@ record PreviewPage(List<RowView> rows, int page, int pages, long matching, Strin
     static List<Column> columns(ImportPreview preview) {
         List<Column> columns = new ArrayList<>();
         for (Map.Entry<Integer, String> e : preview.mappedColumns().entrySet()) {
-            columns.add(new Column(e.getKey() + 1, preview.mapping.header(e.getKey()), e.getValue()));
+            columns.add(new Column(e.getKey() + 1, CellError.echo(preview.mapping.header(e.getKey())), e.getValue()));
         }
         return columns;
     }

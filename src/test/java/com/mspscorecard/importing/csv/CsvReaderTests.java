@@ -289,6 +289,19 @@ class CsvReaderTests {
         assertThat(result.row(0).values()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "9", "0.", "1.0" })
+    void aCellOfFifteenMillionDigitsIsRefusedAtOnceAndEchoedShort(String start) {
+        String digits = start + (start.contains(".") ? "0".repeat(15_000_000) + "1" : "9".repeat(15_000_000));
+
+        CellError error = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> read("client,month,revenue\nAcme,2026-01," + digits + "\n").onlyError());
+
+        assertThat(error.code()).isIn("importing.problem.value.too_large", "importing.problem.value.decimals");
+        assertThat(error.value()).hasSize(CellError.MAX_ECHO + 1).endsWith("…");
+        assertThat(error.message()).hasSizeLessThan(400);
+    }
+
     @ParameterizedTest(name = "\"{0}\"")
     @CsvSource(delimiter = '|', textBlock = """
             1.234,50 | "1.234,50" uses a thousands separator, which is not accepted: write 1234,50.
