@@ -92,15 +92,22 @@ class ImportJobs {
         forgetOld();
         Job job = new Job(token, username, commit, estimatedRows);
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        // In the map before it runs: a job that finds itself replaced when done deletes its parked rows.
+        Job replaced = jobs.put(token, job);
         try {
             executor.execute(() -> run(job, user, permit, work));
         }
         catch (RejectedExecutionException ex) {
+            if (replaced != null) {
+                jobs.replace(token, job, replaced);
+            }
+            else {
+                jobs.remove(token, job);
+            }
             permit.close();
             throw ex;
         }
-        Job replaced = jobs.put(token, job);
-        if (replaced != null && replaced != job) {
+        if (replaced != null) {
             replaced.discard();
         }
         return job;
@@ -118,6 +125,10 @@ class ImportJobs {
                 outcome.preview().park();
             }
             job.outcome = outcome;
+            if (jobs.get(job.token) != job) {
+                // Replaced while it ran (the user previewed again): nobody will read its file.
+                job.discard();
+            }
         }
         catch (Throwable ex) {
             // Every Throwable, errors included: a job that dies silently looks alive on the page forever.

@@ -104,6 +104,9 @@ final class ParkedRows {
                 handed++;
             }
         }
+        catch (java.nio.file.NoSuchFileException discarded) {
+            // Replaced by a newer preview or a commit of the same upload while this page was drawn.
+        }
         catch (IOException ex) {
             throw new UncheckedIOException("Reading a parked import preview failed", ex);
         }
