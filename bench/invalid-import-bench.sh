@@ -17,7 +17,7 @@ XMX=${BENCH_XMX:-768m}
 USER_NAME=bench-owner
 PASSWORD='bench owner password 2026'
 WORK=$(mktemp -d)
-JAR=$(ls target/msp-scorecard-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true)
+JAR=${BENCH_JAR:-$(ls target/msp-scorecard-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true)}
 [ -n "$JAR" ] || { echo "No jar in target/: run ./mvnw -q -DskipTests package first" >&2; exit 1; }
 
 APP_PID=
