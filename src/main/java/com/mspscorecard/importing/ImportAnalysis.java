@@ -73,6 +73,8 @@ class ImportAnalysis {
             Map<String, Integer> missing = new LinkedHashMap<>();
             List<String> missingNames = new ArrayList<>();
             Map<Long, PreviewRow> byKey = new HashMap<>();
+            // Memory must not grow with the number of errors: the first ones are kept, the rest counted.
+            ImportPreview.KeptErrors kept = new ImportPreview.KeptErrors(ImportPreview.MAX_KEPT_ERRORS);
             file.readRows((csvRow, cellErrors) -> {
                 List<CellError> errors = new ArrayList<>(cellErrors);
                 long[] values = new long[metrics.size()];
@@ -85,7 +87,10 @@ class ImportAnalysis {
                                 value(csvRow, Metric.RECOMMENDATIONS_IGNORED))
                         .ifPresent(problem -> errors.add(cellError(csvRow.line(), problem.field(), "", problem.code(),
                                 problem.args().toArray())));
-                PreviewRow row = new PreviewRow(csvRow.line(), csvRow.client(), csvRow.month(), values, errors);
+                // A client too long to be one is only ever shown again, shortened.
+                String shown = csvRow.client() != null && csvRow.client().length() > MAX_CLIENT_NAME
+                        ? CellError.echo(csvRow.client()) : csvRow.client();
+                PreviewRow row = new PreviewRow(csvRow.line(), shown, csvRow.month(), values, errors);
                 if (csvRow.client() != null) {
                     ClientFacts client = byRef.get(csvRow.client());
                     if (client == null) {
@@ -120,6 +125,7 @@ class ImportAnalysis {
                                 row.clientName, row.month.toString(), String.valueOf(earlier.line), earlier.client));
                     }
                 }
+                row.keepErrors(kept);
                 rows.add(row);
             }, progress::advance);
             progress.start(ImportProgress.Phase.CHECKING, rows.size());
@@ -150,7 +156,7 @@ class ImportAnalysis {
                 }
             }
             return new ImportPreview(options, file.dialect(), file.mapping(), List.copyOf(metrics), rows,
-                    List.copyOf(missingNames), HexFormat.of().formatHex(digest.digest()), sha256Hex(content));
+                    List.copyOf(missingNames), HexFormat.of().formatHex(digest.digest()), sha256Hex(content), kept);
         }
     }
 
@@ -159,8 +165,9 @@ class ImportAnalysis {
      * arguments are text so that a line number never gains a thousands separator.
      */
     private CellError cellError(long line, String column, String value, String code, Object... args) {
-        return new CellError(line, column, value, messages.getMessage(code, args, Locale.ENGLISH), code,
-                List.of(args));
+        List<Object> echoed = CellError.echoAll(List.of(args));
+        return new CellError(line, column, value, messages.getMessage(code, echoed.toArray(), Locale.ENGLISH), code,
+                echoed);
     }
 
     private void loadStored(List<Metric> metrics, Map<Long, PreviewRow> byKey) {
@@ -204,7 +211,7 @@ class ImportAnalysis {
     }
 
     private static void classify(PreviewRow row) {
-        if (!row.errors.isEmpty() || row.clientId == 0 || row.month == null) {
+        if (row.errorCount > 0 || row.clientId == 0 || row.month == null) {
             row.kind = PreviewRow.Kind.ERROR;
         }
         else if (!row.exists()) {

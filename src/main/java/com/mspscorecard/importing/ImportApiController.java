@@ -7,7 +7,9 @@ import java.security.Principal;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import com.mspscorecard.importing.csv.CsvLimits;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,15 +29,29 @@ import org.springframework.web.util.WebUtils;
 class ImportApiController {
 
     private final ImportService imports;
+    private final ImportCapacity capacity;
 
-    ImportApiController(ImportService imports) {
+    ImportApiController(ImportService imports, ImportCapacity capacity) {
         this.imports = imports;
+        this.capacity = capacity;
     }
 
     // One mapping for every content type, so that the role is checked before the body is looked at.
     @PostMapping(path = "/api/v1/imports", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ImportResult> importFile(@RequestParam(name = "dry_run", defaultValue = "true") boolean dryRun,
+    ResponseEntity<?> importFile(@RequestParam(name = "dry_run", defaultValue = "true") boolean dryRun,
             @RequestParam(name = "create_missing_clients", defaultValue = "false") boolean createMissingClients,
+            HttpServletRequest request, Principal principal) throws IOException, ServletException {
+        // Taken before the body is read: at the limit, a caller is told to come back, not queued with its file.
+        ImportCapacity.Permit permit = capacity.tryAcquire();
+        if (permit == null) {
+            return busy();
+        }
+        try (permit) {
+            return importWithin(dryRun, createMissingClients, request, principal);
+        }
+    }
+
+    private ResponseEntity<ImportResult> importWithin(boolean dryRun, boolean createMissingClients,
             HttpServletRequest request, Principal principal) throws IOException, ServletException {
         String fileName = "api-upload.csv";
         byte[] content;
@@ -72,8 +88,23 @@ class ImportApiController {
         ImportOutcome outcome = dryRun ? imports.preview(content, options, progress)
                 : imports.commit(principal.getName(), fileName, content, options, null, progress);
         ImportResult result = ImportResult.of(outcome, ImportAnalysis.sha256Hex(content));
-        return outcome.status() == ImportOutcome.Status.REJECTED
-                ? ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(result) : ResponseEntity.ok(result);
+        return switch (outcome.status()) {
+            case REJECTED -> ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(result);
+            case FAILED -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(ImportCapacity.RETRY_AFTER_SECONDS)).body(result);
+            default -> ResponseEntity.ok(result);
+        };
+    }
+
+    /** 503 with Retry-After, as problem+json: the server is at its limit of concurrent imports. */
+    static ResponseEntity<ProblemDetail> busy() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Too many imports are running right now. Try again in a minute.");
+        problem.setTitle("Busy, try again");
+        problem.setProperty("code", "import.busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ImportCapacity.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     static ResponseEntity<ImportResult> tooLarge() {
@@ -87,7 +118,7 @@ class ImportApiController {
 
     private static ImportResult result(String message) {
         return new ImportResult("rejected", 0, 0, 0, 0, 0, java.util.List.of(new ImportResult.Error(null, "", "", message)),
-                1, message, null, null, null);
+                1, null, message, null, null, null);
     }
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {

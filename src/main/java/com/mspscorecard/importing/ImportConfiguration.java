@@ -13,11 +13,25 @@ class ImportConfiguration {
         return NavigationItem.of("imports", "/imports", 30, "OWNER", "ACCOUNT_MANAGER");
     }
 
-    /** After Spring Security (order -100), so that only signed-in users with the right role get this far. */
+    /**
+     * The page's uploads are measured before Spring Security (order -100): its CSRF check reads the
+     * token from the multipart body, and a body over the multipart limit cannot be parsed, so the
+     * container would answer with its own bare 413 page before the application could explain.
+     * Redirecting an anonymous caller to the import page only leads to the sign-in page.
+     */
     @Bean
-    FilterRegistrationBean<UploadSizeFilter> importUploadSizeFilter() {
+    FilterRegistrationBean<UploadSizeFilter> importPageUploadSizeFilter() {
         FilterRegistrationBean<UploadSizeFilter> registration = new FilterRegistrationBean<>(new UploadSizeFilter());
-        registration.addUrlPatterns("/imports", "/api/v1/imports");
+        registration.addUrlPatterns("/imports");
+        registration.setOrder(-110);
+        return registration;
+    }
+
+    /** The API's, after Spring Security, so that only signed-in users with the right role get this far. */
+    @Bean
+    FilterRegistrationBean<UploadSizeFilter> importApiUploadSizeFilter() {
+        FilterRegistrationBean<UploadSizeFilter> registration = new FilterRegistrationBean<>(new UploadSizeFilter());
+        registration.addUrlPatterns("/api/v1/imports");
         registration.setOrder(-90);
         return registration;
     }

@@ -32,7 +32,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The import page: upload, preview with overrides, confirm, progress, history, template. */
+/**
+ * The import page: upload, preview with overrides, confirm, progress, history, template.
+ * <p>
+ * Somewhat over 250 lines: each action that starts a job takes an {@link ImportCapacity} permit
+ * before it reads a file and gives it back on every early exit; keeping those paths side by side
+ * makes a leaked permit easy to spot.
+ */
 @Controller
 @RequestMapping("/imports")
 @PreAuthorize("hasAnyRole('OWNER','ACCOUNT_MANAGER')")
@@ -51,10 +57,12 @@ class ImportController {
     private final Clock clock;
 
     private final ClientQueries clients;
+    private final ImportCapacity capacity;
 
     ImportController(ImportService imports, ImportUploads uploads, ImportJobs jobs, ImportHistory history, Clock clock,
-            ClientQueries clients) {
+            ClientQueries clients, ImportCapacity capacity) {
         this.clients = clients;
+        this.capacity = capacity;
         this.imports = imports;
         this.uploads = uploads;
         this.jobs = jobs;
@@ -90,9 +98,21 @@ class ImportController {
             redirect.addFlashAttribute("error", "importing.error.too_large");
             return "redirect:/imports";
         }
-        ImportUploads.Upload upload = uploads.store(principal.getName(), fileName(file.getOriginalFilename()),
-                file.getBytes());
-        return startPreview(upload, ImportOptions.defaults(createMissingClients), redirect);
+        // The permit is taken before the file is read into memory, and handed to the preview job.
+        ImportCapacity.Permit permit = capacity.tryAcquire();
+        if (permit == null) {
+            redirect.addFlashAttribute("error", "importing.error.busy");
+            return "redirect:/imports";
+        }
+        ImportUploads.Upload upload;
+        try {
+            upload = uploads.store(principal.getName(), fileName(file.getOriginalFilename()), file.getBytes());
+        }
+        catch (IOException | RuntimeException ex) {
+            permit.close();
+            throw ex;
+        }
+        return startPreview(upload, ImportOptions.defaults(createMissingClients), permit, redirect);
     }
 
     @GetMapping("/{token}")
@@ -100,13 +120,19 @@ class ImportController {
             @RequestParam(defaultValue = "0") int page, Principal principal, Model model, RedirectAttributes redirect) {
         Optional<ImportJobs.Job> found = jobs.find(token, principal.getName());
         if (found.isEmpty()) {
+            ImportCapacity.Permit permit = capacity.tryAcquire();
+            if (permit == null) {
+                redirect.addFlashAttribute("error", "importing.error.busy");
+                return "redirect:/imports";
+            }
             Optional<ImportUploads.Upload> upload = uploads.find(token, principal.getName());
             if (upload.isEmpty()) {
+                permit.close();
                 redirect.addFlashAttribute("error", "importing.error.expired");
                 return "redirect:/imports";
             }
             // The preview was forgotten (restart, expiry) but the file is still here: preview it again.
-            return startPreview(upload.get(), ImportOptions.defaults(false), redirect);
+            return startPreview(upload.get(), ImportOptions.defaults(false), permit, redirect);
         }
         ImportJobs.Job job = found.get();
         addJob(model, job);
@@ -146,30 +172,45 @@ class ImportController {
             @RequestParam(defaultValue = "") String monthFormat,
             @RequestParam(defaultValue = "false") boolean createMissingClients, Principal principal,
             RedirectAttributes redirect) {
+        ImportCapacity.Permit permit = capacity.tryAcquire();
+        if (permit == null) {
+            redirect.addFlashAttribute("error", "importing.error.busy");
+            return "redirect:/imports/" + token;
+        }
         Optional<ImportUploads.Upload> upload = uploads.find(token, principal.getName());
         if (upload.isEmpty()) {
+            permit.close();
             redirect.addFlashAttribute("error", "importing.error.expired");
             return "redirect:/imports";
         }
         CsvDialectOverrides overrides = new CsvDialectOverrides(charset(encoding), delimiter(delimiter),
                 decimal(decimal), monthFormat(monthFormat));
-        return startPreview(upload.get(), new ImportOptions(overrides, createMissingClients), redirect);
+        return startPreview(upload.get(), new ImportOptions(overrides, createMissingClients), permit, redirect);
     }
 
     @PostMapping("/{token}/commit")
     String commit(@PathVariable String token, @RequestParam(defaultValue = "") String fingerprint,
             Principal principal, RedirectAttributes redirect) {
-        Optional<ImportUploads.Upload> upload = uploads.find(token, principal.getName());
         Optional<ImportJobs.Job> previewJob = jobs.find(token, principal.getName());
-        if (upload.isEmpty() || previewJob.isEmpty() || previewJob.get().outcome == null
-                || previewJob.get().outcome.preview() == null) {
+        if (previewJob.isEmpty() || previewJob.get().outcome == null || previewJob.get().outcome.preview() == null) {
+            redirect.addFlashAttribute("error", "importing.error.expired");
+            return "redirect:/imports";
+        }
+        ImportCapacity.Permit permit = capacity.tryAcquire();
+        if (permit == null) {
+            redirect.addFlashAttribute("error", "importing.error.busy");
+            return "redirect:/imports/" + token;
+        }
+        Optional<ImportUploads.Upload> upload = uploads.find(token, principal.getName());
+        if (upload.isEmpty()) {
+            permit.close();
             redirect.addFlashAttribute("error", "importing.error.expired");
             return "redirect:/imports";
         }
         ImportOptions options = previewJob.get().outcome.preview().options;
         ImportUploads.Upload file = upload.get();
         try {
-            jobs.start(token, principal.getName(), true, ImportProgress.estimateRows(file.content()), progress -> {
+            jobs.start(token, principal.getName(), true, ImportProgress.estimateRows(file.content()), permit, progress -> {
                 ImportOutcome outcome = imports.commit(principal.getName(), file.fileName(), file.content(), options,
                         fingerprint, progress);
                 if (outcome.status() == ImportOutcome.Status.IMPORTED) {
@@ -196,15 +237,17 @@ class ImportController {
     private static void addJob(Model model, ImportJobs.Job job) {
         model.addAttribute("running", job.running());
         model.addAttribute("failed", job.failed);
+        model.addAttribute("failure", job.failure);
         model.addAttribute("committing", job.commit);
         model.addAttribute("phase", job.progress.phase().name());
         model.addAttribute("done", job.progress.done());
         model.addAttribute("total", Math.max(job.progress.total(), job.progress.done()));
     }
 
-    private String startPreview(ImportUploads.Upload upload, ImportOptions options, RedirectAttributes redirect) {
+    private String startPreview(ImportUploads.Upload upload, ImportOptions options, ImportCapacity.Permit permit,
+            RedirectAttributes redirect) {
         try {
-            jobs.start(upload.token(), upload.username(), false, ImportProgress.estimateRows(upload.content()),
+            jobs.start(upload.token(), upload.username(), false, ImportProgress.estimateRows(upload.content()), permit,
                     progress -> imports.preview(upload.content(), options, progress));
         }
         catch (RejectedExecutionException ex) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Previews and commits of the import page run here, on a small pool, so that a 100,000-row file
  * does not hold a request thread and the page can poll its progress. Jobs live in memory, keyed
- * by the upload's token; the upload itself is in the database, so a lost job is simply re-run.
+ * by the upload's token, their finished previews parked in a temporary file; the upload itself
+ * is in the database, so a lost job is simply re-run. How many run at once is
+ * {@link ImportCapacity}'s to say: a job is started only with a permit.
  */
 @Component
 // Created after the connection pool and so destroyed before it: a commit finishing at shutdown still has its database.
@@ -44,6 +47,8 @@ class ImportJobs {
         final Instant started;
         volatile ImportOutcome outcome;
         volatile boolean failed;
+        /** Message key of why the job failed, for the page. */
+        volatile String failure;
 
         Job(String token, String username, boolean commit, long estimatedRows) {
             this.token = token;
@@ -55,6 +60,14 @@ class ImportJobs {
 
         boolean running() {
             return outcome == null && !failed;
+        }
+
+        /** Deletes the parked preview's file, if any. */
+        void discard() {
+            ImportOutcome done = outcome;
+            if (done != null && done.preview() != null) {
+                done.preview().discard();
+            }
         }
     }
 
@@ -71,29 +84,70 @@ class ImportJobs {
         this.clock = clock;
     }
 
-    /** Starts a job for this upload, replacing a finished one; the work runs as the current user. */
-    Job start(String token, String username, boolean commit, long estimatedRows,
+    /**
+     * Starts a job for this upload, replacing a finished one; the work runs as the current user.
+     * The job owns {@code permit} and releases it when it ends, however it ends.
+     *
+     * @throws RejectedExecutionException when the pool takes no more work (the permit is released)
+     */
+    Job start(String token, String username, boolean commit, long estimatedRows, ImportCapacity.Permit permit,
             Function<ImportProgress, ImportOutcome> work) {
         forgetOld();
         Job job = new Job(token, username, commit, estimatedRows);
-        jobs.put(token, job);
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        executor.execute(() -> {
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(user);
-            SecurityContextHolder.setContext(context);
-            try {
-                job.outcome = work.apply(job.progress);
+        // In the map before it runs: a job that finds itself replaced when done deletes its parked rows.
+        Job replaced = jobs.put(token, job);
+        try {
+            executor.execute(() -> run(job, user, permit, work));
+        }
+        catch (RejectedExecutionException ex) {
+            if (replaced != null) {
+                jobs.replace(token, job, replaced);
             }
-            catch (RuntimeException ex) {
-                log.error("Import job {} failed", token, ex);
-                job.failed = true;
+            else {
+                jobs.remove(token, job);
             }
-            finally {
-                SecurityContextHolder.clearContext();
-            }
-        });
+            permit.close();
+            throw ex;
+        }
+        if (replaced != null) {
+            replaced.discard();
+        }
         return job;
+    }
+
+    private void run(Job job, Authentication user, ImportCapacity.Permit permit,
+            Function<ImportProgress, ImportOutcome> work) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(user);
+        SecurityContextHolder.setContext(context);
+        try {
+            ImportOutcome outcome = work.apply(job.progress);
+            if (outcome.preview() != null) {
+                // What the page shows for the next two hours waits on disk, not in the heap.
+                outcome.preview().park();
+            }
+            job.outcome = outcome;
+            if (jobs.get(job.token) != job) {
+                // Replaced while it ran (the user previewed again): nobody will read its file.
+                job.discard();
+            }
+        }
+        catch (Throwable ex) {
+            // Every Throwable, errors included: a job that dies silently looks alive on the page forever.
+            job.failure = ex instanceof OutOfMemoryError ? "importing.error.out_of_memory" : "importing.error.failed";
+            job.failed = true;
+            try {
+                log.error("Import job {} failed", job.token, ex);
+            }
+            catch (Throwable ignored) {
+                // Out of memory even for the log line: the job is marked failed, which is what matters.
+            }
+        }
+        finally {
+            permit.close();
+            SecurityContextHolder.clearContext();
+        }
     }
 
     Optional<Job> find(String token, String username) {
@@ -102,7 +156,13 @@ class ImportJobs {
 
     private void forgetOld() {
         Instant limit = Instant.now(clock).minus(KEEP);
-        jobs.values().removeIf(job -> !job.running() && job.started.isBefore(limit));
+        jobs.values().removeIf(job -> {
+            boolean old = !job.running() && job.started.isBefore(limit);
+            if (old) {
+                job.discard();
+            }
+            return old;
+        });
     }
 
     /**
@@ -130,5 +190,6 @@ class ImportJobs {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        jobs.values().forEach(Job::discard);
     }
 }

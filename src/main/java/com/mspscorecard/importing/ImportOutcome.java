@@ -11,7 +11,8 @@ import com.mspscorecard.importing.csv.CsvFileException;
  */
 record ImportOutcome(Status status, ImportPreview preview, FileProblem fileProblem, Instant alreadyImportedOn) {
 
-    enum Status { PREVIEW, IMPORTED, REJECTED, STALE }
+    /** {@code FAILED}: the database failed on the way (connection lost, server down); nothing was written. */
+    enum Status { PREVIEW, IMPORTED, REJECTED, STALE, FAILED }
 
     boolean nothingChanged() {
         return status == Status.IMPORTED && preview.newRows == 0 && preview.changedRows == 0;

@@ -18,12 +18,42 @@ import com.mspscorecard.metrics.Metric;
  */
 final class ImportPreview {
 
+    /** Errors kept with their line, column, value and reason; beyond these they are only counted. */
+    static final int MAX_KEPT_ERRORS = 1000;
+
+    /** The allowance of errors a preview keeps, taken row by row in file order. */
+    static final class KeptErrors {
+
+        private final int max;
+        private int kept;
+
+        KeptErrors(int max) {
+            this.max = max;
+        }
+
+        List<CellError> take(List<CellError> errors) {
+            if (errors.isEmpty() || kept >= max) {
+                return List.of();
+            }
+            List<CellError> taken = List.copyOf(errors.subList(0, Math.min(errors.size(), max - kept)));
+            kept += taken.size();
+            return taken;
+        }
+
+        int kept() {
+            return kept;
+        }
+    }
+
     final ImportOptions options;
     final CsvDialect dialect;
     final ColumnMapping mapping;
     /** The metrics present in the file, in {@link Metric} order; the index of each row's values. */
     final List<Metric> metrics;
-    final List<PreviewRow> rows;
+    /** Every row while the preview is fresh; {@code null} once it is {@linkplain #park() parked}. */
+    volatile List<PreviewRow> rows;
+    private volatile ParkedRows parked;
+    private final long total;
     /** Names of the clients that the import creates, in file order, as written. */
     final List<String> clientsToCreate;
     final String fingerprint;
@@ -33,11 +63,13 @@ final class ImportPreview {
     long unchangedRows;
     long errorRows;
     long errorCount;
+    /** How many of the errors are kept, and listed; the others are only counted. */
+    final long keptErrors;
     /** When a file with the same SHA-256 was last imported, if ever. */
     Instant alreadyImportedOn;
 
     ImportPreview(ImportOptions options, CsvDialect dialect, ColumnMapping mapping, List<Metric> metrics,
-            List<PreviewRow> rows, List<String> clientsToCreate, String fingerprint, String sha256) {
+            List<PreviewRow> rows, List<String> clientsToCreate, String fingerprint, String sha256, KeptErrors kept) {
         this.options = options;
         this.dialect = dialect;
         this.mapping = mapping;
@@ -46,6 +78,8 @@ final class ImportPreview {
         this.clientsToCreate = clientsToCreate;
         this.fingerprint = fingerprint;
         this.sha256 = sha256;
+        this.keptErrors = kept.kept();
+        this.total = rows.size();
         for (PreviewRow row : rows) {
             switch (row.kind) {
                 case NEW -> newRows++;
@@ -53,7 +87,7 @@ final class ImportPreview {
                 case UNCHANGED -> unchangedRows++;
                 case ERROR -> {
                     errorRows++;
-                    errorCount += row.errors.size();
+                    errorCount += row.errorCount;
                 }
             }
         }
@@ -63,26 +97,76 @@ final class ImportPreview {
         return errorRows == 0;
     }
 
+    /** Errors counted but not listed, because the first {@link #MAX_KEPT_ERRORS} are all that is kept. */
+    long unlistedErrors() {
+        return errorCount - keptErrors;
+    }
+
     long total() {
-        return rows.size();
+        return total;
     }
 
+    /** The listed errors, in file order. */
     Stream<CellError> errors() {
-        return rows.stream().filter(r -> r.kind == PreviewRow.Kind.ERROR).flatMap(r -> r.errors.stream());
+        List<PreviewRow> fresh = rows;
+        if (fresh != null) {
+            return fresh.stream().filter(r -> r.kind == PreviewRow.Kind.ERROR).flatMap(r -> r.errors.stream());
+        }
+        List<CellError> errors = new ArrayList<>();
+        parked.forEach(PreviewRow.Kind.ERROR, row -> errors.addAll(row.errors));
+        return errors.stream();
     }
 
-    /** The rows of one kind (all when {@code kind} is null), for a paged table. */
-    List<PreviewRow> rows(PreviewRow.Kind kind) {
+    /** How many rows are of {@code kind} (all rows when null). */
+    long count(PreviewRow.Kind kind) {
         if (kind == null) {
-            return rows;
+            return total;
+        }
+        return switch (kind) {
+            case NEW -> newRows;
+            case CHANGED -> changedRows;
+            case UNCHANGED -> unchangedRows;
+            case ERROR -> errorRows;
+        };
+    }
+
+    /** The rows of one kind (all when {@code kind} is null) from position {@code from}, at most {@code size}: a page. */
+    List<PreviewRow> rows(PreviewRow.Kind kind, long from, int size) {
+        List<PreviewRow> fresh = rows;
+        if (fresh == null) {
+            return parked.read(kind, from, size);
         }
         List<PreviewRow> selected = new ArrayList<>();
-        for (PreviewRow row : rows) {
-            if (row.kind == kind) {
+        long matching = 0;
+        for (PreviewRow row : fresh) {
+            if ((kind == null || row.kind == kind) && matching++ >= from) {
                 selected.add(row);
+                if (selected.size() == size) {
+                    break;
+                }
             }
         }
         return selected;
+    }
+
+    /**
+     * Moves the rows to a temporary file: a preview waiting for confirmation then holds only its
+     * counts in the heap. A commit never uses a parked preview's rows; it reads the file again.
+     */
+    void park() {
+        List<PreviewRow> fresh = rows;
+        if (fresh != null) {
+            parked = ParkedRows.write(fresh);
+            rows = null;
+        }
+    }
+
+    /** Deletes the parked rows' file; the preview must not be read afterwards. */
+    void discard() {
+        ParkedRows file = parked;
+        if (file != null) {
+            file.delete();
+        }
     }
 
     /** Column header to field, as the page shows the mapping. */

@@ -9,10 +9,12 @@ import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
 import com.mspscorecard.importing.csv.CsvFileException;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,6 +66,9 @@ class ImportService {
         catch (CsvFileException ex) {
             progress.finish();
             return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ImportOutcome.FileProblem.of(ex), null);
+        }
+        catch (DataAccessException | TransactionException ex) {
+            return databaseFailed(ex, progress);
         }
     }
 
@@ -117,7 +122,22 @@ class ImportService {
                     "import.concurrent_change", messages.getMessage(CONCURRENT_CHANGE, null, Locale.ENGLISH),
                     CONCURRENT_CHANGE, List.of()), null);
         }
+        catch (DataAccessException | TransactionException ex) {
+            // The transaction rolled back (or died with its connection): nothing of the file is stored.
+            return databaseFailed(ex, progress);
+        }
     }
+
+    private ImportOutcome databaseFailed(RuntimeException ex, ImportProgress progress) {
+        log.error("Import stopped by a database failure; nothing was written", ex);
+        progress.finish();
+        return new ImportOutcome(ImportOutcome.Status.FAILED, null, new ImportOutcome.FileProblem(
+                "import.database_failed", messages.getMessage(DATABASE_FAILED, null, Locale.ENGLISH), DATABASE_FAILED,
+                List.of()), null);
+    }
+
+    /** Message key of an import stopped by the database. */
+    static final String DATABASE_FAILED = "importing.problem.database_failed";
 
     /** Message key of the commit that lost a race with a form or the API. */
     static final String CONCURRENT_CHANGE = "importing.problem.concurrent_change";

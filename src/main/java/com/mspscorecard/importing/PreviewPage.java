@@ -14,8 +14,9 @@ record PreviewPage(List<RowView> rows, int page, int pages, long matching, Strin
     record Change(String field, String oldValue, String newValue) {
     }
 
+    /** {@code unlisted} is true for a row in error whose errors are beyond the ones a preview keeps. */
     record RowView(long line, String client, String month, String kind, List<Change> changes,
-            List<CellError> errors) {
+            List<CellError> errors, boolean unlisted) {
     }
 
     record Column(int number, String header, String field) {
@@ -23,37 +24,37 @@ record PreviewPage(List<RowView> rows, int page, int pages, long matching, Strin
 
     /** The top of the preview: what was detected, what the user chose, and the counts. */
     record Summary(long rows, long newRows, long changed, long unchanged, long errorRows, long errorCount,
-            List<String> clientsToCreate, String fingerprint, String encoding, String delimiter, String decimal,
+            long unlistedErrors, List<String> clientsToCreate, String fingerprint, String encoding, String delimiter, String decimal,
             String monthFormat, String monthFormatLabel, List<String> ignored, boolean valid, boolean createMissing,
             java.time.Instant alreadyImportedOn) {
 
         static Summary of(ImportPreview p) {
             return new Summary(p.total(), p.newRows, p.changedRows, p.unchangedRows, p.errorRows, p.errorCount,
-                    p.clientsToCreate, p.fingerprint,
+                    p.unlistedErrors(), p.clientsToCreate, p.fingerprint,
                     p.dialect.encoding().equals(java.nio.charset.StandardCharsets.UTF_8) ? "utf-8" : "windows-1252",
                     delimiterCode(p.dialect), p.dialect.decimalSeparator() == '.' ? "dot" : "comma",
-                    p.dialect.monthFormat().name(), p.dialect.monthFormat().label(), p.mapping.ignoredColumns(),
+                    p.dialect.monthFormat().name(), p.dialect.monthFormat().label(),
+                    p.mapping.ignoredColumns().stream().map(CellError::echo).toList(),
                     p.valid(), p.options.createMissingClients(), p.alreadyImportedOn);
         }
     }
 
     static PreviewPage of(ImportPreview preview, String kindName, int page, int size) {
         PreviewRow.Kind kind = parseKind(kindName);
-        List<PreviewRow> selected = preview.rows(kind);
-        int pages = Math.max(1, (selected.size() + size - 1) / size);
+        long matching = preview.count(kind);
+        int pages = (int) Math.max(1, (matching + size - 1) / size);
         int current = Math.min(Math.max(page, 0), pages - 1);
         List<RowView> views = new ArrayList<>();
-        for (PreviewRow row : selected.subList(Math.min(current * size, selected.size()),
-                Math.min((current + 1) * size, selected.size()))) {
+        for (PreviewRow row : preview.rows(kind, (long) current * size, size)) {
             views.add(view(preview, row));
         }
-        return new PreviewPage(views, current, pages, selected.size(), kind == null ? "" : kind.name());
+        return new PreviewPage(views, current, pages, matching, kind == null ? "" : kind.name());
     }
 
     static List<Column> columns(ImportPreview preview) {
         List<Column> columns = new ArrayList<>();
         for (Map.Entry<Integer, String> e : preview.mappedColumns().entrySet()) {
-            columns.add(new Column(e.getKey() + 1, preview.mapping.header(e.getKey()), e.getValue()));
+            columns.add(new Column(e.getKey() + 1, CellError.echo(preview.mapping.header(e.getKey())), e.getValue()));
         }
         return columns;
     }
@@ -81,7 +82,7 @@ record PreviewPage(List<RowView> rows, int page, int pages, long matching, Strin
         String client = row.clientName != null && !row.clientName.equals(row.client)
                 ? row.client + " → " + row.clientName : row.client;
         return new RowView(row.line, client == null ? "" : client, row.month == null ? "" : row.month.toString(),
-                row.kind.name(), changes, row.errors);
+                row.kind.name(), changes, row.errors, row.errors.size() < row.errorCount);
     }
 
     private static PreviewRow.Kind parseKind(String name) {

@@ -22,7 +22,10 @@ final class PreviewRow {
     final String client;
     final YearMonth month;
     final long[] values;
-    final List<CellError> errors;
+    /** The row's errors while it is read; afterwards only those among the file's first kept errors. */
+    List<CellError> errors;
+    /** How many errors the row has, listed or not. */
+    int errorCount;
     /** The client's id; negative for a client the import will create (minus its position, from 1). */
     long clientId;
     String clientName;
@@ -37,6 +40,13 @@ final class PreviewRow {
         this.month = month;
         this.values = values;
         this.errors = errors;
+        this.errorCount = errors.size();
+    }
+
+    /** Keeps this row's errors only as far as the file's allowance of kept errors goes. */
+    void keepErrors(ImportPreview.KeptErrors kept) {
+        errorCount = errors.size();
+        errors = kept.take(errors);
     }
 
     boolean exists() {

@@ -10,8 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers an upload bigger than the multipart limit (21 MB) with a friendly message before the
- * servlet container refuses it with a bare error: the import page shows why, the API says it in JSON.
+ * Answers an upload bigger than the multipart limit (21 MB) with the application's own message
+ * before the servlet container refuses it with a bare error: the import page shows why, in the
+ * reader's language, and the API answers 413 as problem+json. The rest of the body is then read
+ * and discarded by the container (up to {@code server.tomcat.max-swallow-size}), so that a
+ * browser still sending it receives this answer instead of a reset connection.
  */
 class UploadSizeFilter extends OncePerRequestFilter {
 
@@ -25,12 +28,12 @@ class UploadSizeFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(422);
-            response.setContentType("application/json");
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"status\":\"rejected\",\"rows\":0,\"new\":0,\"changed\":0,\"unchanged\":0,"
-                    + "\"errors\":[{\"line\":null,\"column\":\"\",\"value\":\"\",\"message\":\"The file is larger than "
-                    + "20 MB, the most one import can take. Split it into smaller files.\"}],"
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                    + "\"detail\":\"The file is larger than 20 MB, the most one import can take. Split it into smaller "
+                    + "files, for example one per year.\",\"instance\":\"" + request.getRequestURI() + "\","
                     + "\"code\":\"file.too_large\"}");
             return;
         }

@@ -110,6 +110,15 @@ public final class SnapshotRules {
         return java.util.Optional.empty();
     }
 
+    /**
+     * What is wrong with one value on its own (negative, too many decimals, more than its column
+     * holds), if anything. Public so that the CSV import, which reads numbers its own way, refuses
+     * in its preview exactly what the other paths refuse and what the database cannot store.
+     */
+    public static java.util.Optional<Problem> valueProblem(Metric metric, BigDecimal number) {
+        return java.util.Optional.ofNullable(checkValue(metric, number));
+    }
+
     private static Problem checkValue(Metric metric, BigDecimal number) {
         String field = metric.fieldName();
         if (number.signum() < 0) {
@@ -128,8 +137,11 @@ public final class SnapshotRules {
         return null;
     }
 
-    /** The largest value the column holds (see migration V2). */
-    static BigDecimal limit(Metric metric) {
+    /**
+     * The largest value the column holds: {@code integer} for counts, {@code numeric(8,2)},
+     * {@code numeric(10,2)} and {@code numeric(14,2)} for the decimals (see migration V2).
+     */
+    public static BigDecimal limit(Metric metric) {
         return switch (metric) {
             case AVG_DAYS_TO_PAY -> new BigDecimal("999999.99");
             case HOURS_SPENT -> new BigDecimal("99999999.99");

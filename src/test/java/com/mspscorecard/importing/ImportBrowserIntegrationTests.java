@@ -73,6 +73,37 @@ class ImportBrowserIntegrationTests {
         }
     }
 
+    @Test
+    void anUploadOverTheLimitGetsTheApplicationsMessageInTheReadersLanguage() throws Exception {
+        TestUsers.ensure("imp-browser-big", "ACCOUNT_MANAGER");
+        Path big = dir.resolve("imp-big.csv");
+        byte[] row = "imp-browser-nobody,2025-01,3\n".getBytes(StandardCharsets.US_ASCII);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(big))) {
+            out.write("client,month,new_tickets\n".getBytes(StandardCharsets.US_ASCII));
+            for (long written = 0; written <= 22L * 1024 * 1024; written += row.length) {
+                out.write(row);
+            }
+        }
+
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn("imp-browser-big", TestUsers.PASSWORD);
+            browser.go("/imports?lang=it");
+            // The token travels in the form's hidden field, never in its address.
+            assertThat(browser.driver().findElement(By.id("upload-form")).getAttribute("action")).doesNotContain("_csrf");
+            assertThat(browser.driver().findElements(By.cssSelector("#upload-form input[type=hidden][name=_csrf]")))
+                    .hasSize(1);
+            browser.driver().findElement(By.id("file")).sendKeys(big.toString());
+            // form.submit() skips the page's own size check, as an old browser or a script would.
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('upload-form').submit()");
+
+            browser.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("too-large")));
+            assertThat(browser.text(By.id("too-large"))).isEqualTo("Il file supera i 20 MB, il massimo per "
+                    + "un'importazione. Dividilo in file più piccoli, per esempio uno per anno.");
+            assertThat(browser.driver().getPageSource()).doesNotContain("HTTP Status 413");
+        }
+    }
+
     private long count(long clientId) {
         return jdbc.queryForObject("select count(*) from monthly_snapshot where client_id = ?", Long.class, clientId);
     }

@@ -14,10 +14,12 @@ class ImportJobsTests {
 
     private final ImportJobs jobs = new ImportJobs(Clock.systemUTC());
 
+    private final ImportCapacity capacity = new ImportCapacity(2);
+
     @Test
     void aJobInFlightAtShutdownIsLetFinish() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
-        ImportJobs.Job job = jobs.start("token", "owner", true, 10, progress -> {
+        ImportJobs.Job job = jobs.start("token", "owner", true, 10, capacity.tryAcquire(), progress -> {
             running.countDown();
             sleep(Duration.ofMillis(500));
             return new ImportOutcome(ImportOutcome.Status.IMPORTED, null, null, null);
@@ -33,7 +35,7 @@ class ImportJobsTests {
     @Test
     void aJobThatOutlastsTheWaitIsInterruptedSoItsTransactionRollsBack() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
-        ImportJobs.Job job = jobs.start("token", "owner", true, 10, progress -> {
+        ImportJobs.Job job = jobs.start("token", "owner", true, 10, capacity.tryAcquire(), progress -> {
             running.countDown();
             sleep(Duration.ofMinutes(5));
             return new ImportOutcome(ImportOutcome.Status.IMPORTED, null, null, null);

@@ -40,6 +40,9 @@ class ImportPageLanguageIntegrationTests {
     @Autowired
     ImportJobs jobs;
 
+    @Autowired
+    ImportCapacity capacity;
+
     String acme;
 
     @BeforeEach
@@ -148,7 +151,7 @@ class ImportPageLanguageIntegrationTests {
     }
 
     private void finish(String token, ImportOutcome outcome) throws InterruptedException {
-        jobs.start(token, MANAGER, true, 0, progress -> outcome);
+        jobs.start(token, MANAGER, true, 0, capacity.tryAcquire(), progress -> outcome);
         awaitDone(token);
     }
 

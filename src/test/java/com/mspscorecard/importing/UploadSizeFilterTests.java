@@ -21,11 +21,13 @@ class UploadSizeFilterTests {
     }
 
     @Test
-    void theApiAnswersInJson() throws Exception {
+    void theApiAnswers413AsProblemJson() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request("/api/v1/imports", UploadSizeFilter.MAX_REQUEST_BYTES + 1), response, new MockFilterChain());
-        assertThat(response.getStatus()).isEqualTo(422);
-        assertThat(response.getContentAsString()).contains("\"status\":\"rejected\"").contains("larger than 20 MB");
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        assertThat(response.getContentAsString()).contains("\"status\":413").contains("larger than 20 MB")
+                .contains("\"code\":\"file.too_large\"");
     }
 
     @Test

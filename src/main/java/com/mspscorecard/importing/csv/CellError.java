@@ -15,15 +15,45 @@ import java.util.Objects;
  */
 public record CellError(long line, String column, String value, String message, String code, List<Object> args) {
 
+    /** Characters of a value echoed back; a whole 15 MB cell, twice, helps nobody fix it. */
+    public static final int MAX_ECHO = 100;
+
+    /** The longest message kept: the sentences are short; only echoed text could make one long. */
+    static final int MAX_MESSAGE = 1000;
+
     public CellError {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(code, "code");
-        args = List.copyOf(args);
+        column = echo(column);
+        value = echo(value);
+        message = message.length() > MAX_MESSAGE ? echo(message, MAX_MESSAGE) : message;
+        args = echoAll(args);
     }
 
     /** An error whose English message is the text of {@code code} in {@code messages/importing.properties}. */
     static CellError of(long line, String column, String value, String code, Object... args) {
-        List<Object> arguments = List.of(args);
+        List<Object> arguments = echoAll(List.of(args));
         return new CellError(line, column, value, EnglishMessages.format(code, arguments), code, arguments);
+    }
+
+    /**
+     * Text as it may be shown back to the user: at most {@link #MAX_ECHO} characters, then
+     * {@code …}. Never splits a character made of two UTF-16 units.
+     */
+    public static String echo(String text) {
+        return echo(text, MAX_ECHO);
+    }
+
+    /** The arguments with every text among them shortened by {@link #echo(String)}. */
+    public static List<Object> echoAll(List<?> args) {
+        return args.stream().map(a -> a instanceof String text ? (Object) echo(text) : a).toList();
+    }
+
+    private static String echo(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "\u2026";
     }
 }

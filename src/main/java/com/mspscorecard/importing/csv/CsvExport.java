@@ -17,12 +17,17 @@ import java.util.Map;
  * months, plain numbers with {@code .} decimals, empty cells for "no data". A file exported and
  * imported again changes nothing.
  * <p>
- * Text that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or CR) is
- * prefixed with {@code '}; the import strips that prefix again. Numbers are never altered.
+ * Text that a spreadsheet would run as a formula (starting with {@code = + - @}, their full-width
+ * forms {@code ＝ ＋ － ＠}, tab or CR) is prefixed with {@code '}; the import strips that prefix
+ * again. Numbers are never altered.
  */
 public final class CsvExport implements AutoCloseable {
 
-    private static final String FORMULA_TRIGGERS = "=+-@\t\r";
+    /**
+     * The full-width signs too: input methods and autocorrect turn them into the ASCII ones on the
+     * way into a spreadsheet, so {@code ＝cmd()} is treated as just as dangerous as {@code =cmd()}.
+     */
+    private static final String FORMULA_TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     private final CSVPrinter printer;
 

@@ -16,7 +16,7 @@ public class CsvFileException extends RuntimeException {
 
     /** The English message is the text of {@code messageCode} in {@code messages/importing.properties}. */
     CsvFileException(CsvProblem problem, String messageCode, Object... args) {
-        this(problem, messageCode, List.of(args));
+        this(problem, messageCode, CellError.echoAll(List.of(args)));
     }
 
     private CsvFileException(CsvProblem problem, String messageCode, List<Object> args) {

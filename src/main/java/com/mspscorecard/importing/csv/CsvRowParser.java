@@ -1,6 +1,7 @@
 package com.mspscorecard.importing.csv;
 
 import com.mspscorecard.metrics.Metric;
+import com.mspscorecard.metrics.SnapshotRules;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -121,7 +122,7 @@ final class CsvRowParser {
         }
         BigDecimal plain = plainNumber(text, metric.kind().scale());
         if (plain != null) {
-            return CellValue.of(plain);
+            return fitting(line, column, metric, raw, text, plain, errors);
         }
         boolean negative = text.startsWith("-") || text.startsWith("\u2212");
         String digits = negative ? text.substring(1).strip() : text;
@@ -133,21 +134,44 @@ final class CsvRowParser {
             errors.add(CellError.of(line, column, raw, "importing.problem.value.negative", metric.fieldName()));
             return null;
         }
-        BigDecimal value = new BigDecimal(digits.replace(dialect.decimalSeparator(), '.'));
+        // Digits are counted before anything is parsed: BigDecimal takes quadratic time over a
+        // 15-million-digit cell, which held a request thread for minutes.
+        int separator = digits.indexOf(dialect.decimalSeparator());
+        String integer = stripLeading(separator < 0 ? digits : digits.substring(0, separator), '0');
+        String fraction = separator < 0 ? "" : stripTrailing(digits.substring(separator + 1), '0');
         int scale = metric.kind().scale();
-        if (value.stripTrailingZeros().scale() > scale) {
+        if (fraction.length() > scale) {
             errors.add(scale == 0
                     ? CellError.of(line, column, raw, "importing.problem.value.whole_number", metric.fieldName(), text)
                     : CellError.of(line, column, raw, "importing.problem.value.decimals", metric.fieldName(),
                             String.valueOf(scale), text));
             return null;
         }
-        value = value.setScale(scale);
-        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            errors.add(CellError.of(line, column, raw, "importing.problem.value.too_large", text, metric.fieldName()));
+        if (integer.length() > MAX_INTEGER_DIGITS) {
+            errors.add(tooLarge(line, column, metric, raw, text));
+            return null;
+        }
+        BigDecimal value = new BigDecimal((integer.isEmpty() ? "0" : integer) + (fraction.isEmpty() ? "" : "." + fraction))
+                .setScale(scale);
+        return fitting(line, column, metric, raw, text, value, errors);
+    }
+
+    /**
+     * The value, when its column can hold it. The bound comes from {@link SnapshotRules}, the one
+     * validation of every input path, so that a preview never accepts what the commit cannot write.
+     */
+    private static CellValue fitting(long line, String column, Metric metric, String raw, String text,
+            BigDecimal value, List<CellError> errors) {
+        if (SnapshotRules.valueProblem(metric, value).isPresent()) {
+            errors.add(tooLarge(line, column, metric, raw, text));
             return null;
         }
         return CellValue.of(value);
+    }
+
+    private static CellError tooLarge(long line, String column, Metric metric, String raw, String text) {
+        return CellError.of(line, column, raw, "importing.problem.value.too_large", text, metric.fieldName(),
+                SnapshotRules.limit(metric).toPlainString());
     }
 
     /**
@@ -215,6 +239,22 @@ final class CsvRowParser {
             unscaled *= 10;
         }
         return BigDecimal.valueOf(unscaled + fraction, scale);
+    }
+
+    private static String stripLeading(String text, char c) {
+        int start = 0;
+        while (start < text.length() && text.charAt(start) == c) {
+            start++;
+        }
+        return text.substring(start);
+    }
+
+    private static String stripTrailing(String text, char c) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == c) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     private CellError notANumber(long line, String column, String raw, String text, String digits, Metric metric) {

@@ -25,6 +25,10 @@ class CsvExportTests {
             +39 055 123             | '+39 055 123
             -Acme                   | '-Acme
             @SUM(A1)                | '@SUM(A1)
+            ＝HYPERLINK("http://x") | '＝HYPERLINK("http://x")
+            ＋39 055 123            | '＋39 055 123
+            －Acme                  | '－Acme
+            ＠SUM(A1)               | '＠SUM(A1)
             Acme = Best             | Acme = Best
             O'Brien Ltd             | O'Brien Ltd
             'quoted'                | 'quoted'
@@ -60,6 +64,8 @@ class CsvExportTests {
         snapshots.put("Smith, Jones \"& Sons\"", CsvTemplate.exampleValues());
         snapshots.put("Società\nSecond Line", values(Metric.HOURS_SPENT, "0.50"));
         snapshots.put("@home", values());
+        snapshots.put("＝HYPERLINK(\"http://x\")", values(Metric.ESCALATIONS, "1"));
+        snapshots.put("＠home", values());
         StringWriter out = new StringWriter();
         try (CsvExport export = new CsvExport(out)) {
             for (var snapshot : snapshots.entrySet()) {

@@ -275,7 +275,8 @@ class CsvReaderTests {
             revenue      | 1,234.50  | "1,234.50" uses a thousands separator, which is not accepted: write 1234.50.
             revenue      | 1 234     | "1 234" uses a thousands separator, which is not accepted: write 1234.
             revenue      | 12,50     | "12,50" uses ',' as decimal separator, but this file's decimal separator is '.': write 12.50
-            revenue      | 1234567890123 | "1234567890123" is too large for revenue.
+            revenue      | 1234567890123 | "1234567890123" is too large for revenue: the most it can hold is 999999999999.99.
+            avg_days_to_pay | 1000000 | "1000000" is too large for avg_days_to_pay: the most it can hold is 999999.99.
             """)
     void refusesBadNumbersWithAMessageSayingWhatToWrite(String column, String value, String message) {
         Result result = read("client,month," + column + "\nAcme,2026-01,\"" + value + "\"\n");
@@ -286,6 +287,19 @@ class CsvReaderTests {
         assertThat(error.value()).isEqualTo(value);
         assertThat(error.message()).startsWith(message);
         assertThat(result.row(0).values()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "9", "0.", "1.0" })
+    void aCellOfFifteenMillionDigitsIsRefusedAtOnceAndEchoedShort(String start) {
+        String digits = start + (start.contains(".") ? "0".repeat(15_000_000) + "1" : "9".repeat(15_000_000));
+
+        CellError error = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> read("client,month,revenue\nAcme,2026-01," + digits + "\n").onlyError());
+
+        assertThat(error.code()).isIn("importing.problem.value.too_large", "importing.problem.value.decimals");
+        assertThat(error.value()).hasSize(CellError.MAX_ECHO + 1).endsWith("…");
+        assertThat(error.message()).hasSizeLessThan(400);
     }
 
     @ParameterizedTest(name = "\"{0}\"")
