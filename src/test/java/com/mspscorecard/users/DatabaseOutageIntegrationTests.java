@@ -28,15 +28,18 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Issue 11, defect 4: while the database cannot be reached, sign-in answers 503 (not 401, not
  * "wrong password") and counts nothing, so nobody is locked out once the database is back.
  */
-@SpringBootTest
+@SpringBootTest(properties = "spring.datasource.hikari.maximum-pool-size=3")
 @AutoConfigureMockMvc
 @Import(DatabaseOutageIntegrationTests.BreakableDatabase.class)
+@DirtiesContext // a context of its own that nothing else reuses: give its connections back
+
 class DatabaseOutageIntegrationTests {
 
     @Autowired

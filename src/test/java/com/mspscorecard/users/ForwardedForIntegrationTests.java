@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Issue 11, defect 8: {@code X-Forwarded-For} names the client only when the request comes from a
@@ -35,7 +36,8 @@ class ForwardedForIntegrationTests {
 
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = "scorecard.trusted-proxies=127.0.0.1, ::1")
+            properties = { "scorecard.trusted-proxies=127.0.0.1, ::1", "spring.datasource.hikari.maximum-pool-size=3" })
+    @DirtiesContext // a context of its own that nothing else reuses: give its connections back
     class BehindATrustedProxy {
 
         @LocalServerPort
