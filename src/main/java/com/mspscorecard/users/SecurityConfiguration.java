@@ -52,14 +52,17 @@ class SecurityConfiguration {
         return BcryptSha256PasswordEncoder.delegating();
     }
 
-    /** For form sign-in: each success is audited. */
+    /** The sign-in form's: each success is audited. */
     @Bean
     AuthenticationManager authenticationManager(UserService users, PasswordEncoder encoder, SignInThrottle throttle,
             SignInLog signIns) {
         return manager(users, encoder, throttle, signIns, true);
     }
 
-    /** For HTTP Basic on the API: the same checks and throttle, but a success is not an audit event. */
+    /**
+     * Password checks behind the sign-in throttle. {@code interactive}: the form, whose successes
+     * are audited; HTTP Basic on the API signs in on every call, so its successes are not.
+     */
     static AuthenticationManager manager(UserService users, PasswordEncoder encoder, SignInThrottle throttle,
             SignInLog signIns, boolean interactive) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
