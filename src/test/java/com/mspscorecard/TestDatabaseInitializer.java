@@ -22,6 +22,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "spring.datasource.username", db.username(),
                 "spring.datasource.password", db.password(),
                 "spring.test.database.replace", "none",
-                "scorecard.database.create-if-missing", "false")));
+                "scorecard.database.create-if-missing", "false",
+                // Cached contexts stay open for the whole run, each with a pool that stayed full
+                // (10 connections); on a server shared by several runs that reached max_connections.
+                // Idle connections now close after 10 s, down to one per context; the maximum stays.
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.idle-timeout", "10000")));
     }
 }
