@@ -45,13 +45,25 @@ public class AuditTrail {
         recordAll(List.of(event));
     }
 
+    /**
+     * Records an event whose actor is not the signed-in user: a sign-in (nobody is signed in yet)
+     * or a failed one. The actor must be a known username or a fixed label, never raw input.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(String actor, AuditEvent event) {
+        insert(actor, List.of(event));
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(Collection<AuditEvent> events) {
+        insert(currentActor(), events);
+    }
+
+    private void insert(String actor, Collection<AuditEvent> events) {
         if (events.isEmpty()) {
             return;
         }
         Instant now = Instant.now(clock);
-        String actor = currentActor();
         // One JDBC batch on the transaction's connection: JPA cannot batch IDENTITY inserts, and an
         // import records thousands of events at once. AuditEntry stays the mapping for reads.
         OffsetDateTime occurredAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);

@@ -2,7 +2,11 @@ package com.mspscorecard.users;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -12,17 +16,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Every user's own account: change the password. */
+/** Every user's own account: change the password, optionally signing out everywhere else. */
 @Controller
 @RequestMapping("/account/password")
 class AccountController {
 
     static final String VIEW = "account/password";
 
+    private static final Log log = LogFactory.getLog(AccountController.class);
+
     private final UserService users;
 
-    AccountController(UserService users) {
+    private final UserSessions sessions;
+
+    AccountController(UserService users, UserSessions sessions) {
         this.users = users;
+        this.sessions = sessions;
     }
 
     @GetMapping
@@ -33,7 +42,7 @@ class AccountController {
 
     @PostMapping
     String change(@Valid @ModelAttribute PasswordForm passwordForm, BindingResult result, Principal principal,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect) {
         if (!result.hasFieldErrors("confirmPassword") && passwordForm.newPassword() != null
                 && !passwordForm.newPassword().equals(passwordForm.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.mismatch");
@@ -42,13 +51,21 @@ class AccountController {
             return VIEW;
         }
         try {
-            users.changePassword(principal.getName(), passwordForm.currentPassword(), passwordForm.newPassword());
+            users.changePassword(principal.getName(), passwordForm.currentPassword(), passwordForm.newPassword(),
+                    request.getRemoteAddr());
         }
         catch (UserRuleViolation violation) {
             result.rejectValue(violation.field(), violation.code());
             return VIEW;
         }
-        redirect.addFlashAttribute("message", "password.changed");
+        if (passwordForm.endsOtherSessions()) {
+            // After the commit: a refused change must not sign anybody out.
+            HttpSession current = request.getSession(false);
+            sessions.endOthersOf(principal.getName(), current == null ? null : current.getId());
+            log.info("Password of " + SignInLog.clean(principal.getName()) + " changed; other sessions ended");
+        }
+        redirect.addFlashAttribute("message",
+                passwordForm.endsOtherSessions() ? "password.changedOthersEnded" : "password.changed");
         return "redirect:/";
     }
 }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,10 +78,18 @@ class ApiTokenService {
         }
     }
 
+    /** The user's tokens as the page shows them (the entity stays inside this class). */
     @Transactional(readOnly = true)
-    List<ApiToken> of(String username) {
+    List<ApiTokenRow> of(String username) {
         return users.findByUsername(username).map(u -> tokens.findByUserIdOrderByCreatedAtDesc(u.getId()))
-                .orElse(List.of());
+                .orElse(List.of()).stream()
+                .map(t -> new ApiTokenRow(t.getId(), t.getName(), local(t.getCreatedAt()), local(t.getLastUsedAt()),
+                        t.isRevoked()))
+                .toList();
+    }
+
+    private LocalDateTime local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, clock.getZone());
     }
 
     /** The user a valid token belongs to, as Spring Security sees them; empty for anything else. */

@@ -52,7 +52,7 @@ class PasswordPolicy {
         if (username != null && !username.isBlank() && lower.contains(username.trim().toLowerCase(Locale.ROOT))) {
             return Optional.of("password.containsUsername");
         }
-        if (lower.chars().distinct().count() < 4) {
+        if (lower.codePoints().distinct().count() < 4) {
             return Optional.of("password.common");
         }
         return Optional.empty();

@@ -1,13 +1,17 @@
 package com.mspscorecard.users;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -15,9 +19,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -35,16 +42,46 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
+    private static final Log log = LogFactory.getLog(SecurityConfiguration.class);
+
+    /** How long an API client is asked to wait when the database cannot be reached. */
+    static final String RETRY_AFTER_SECONDS = "30";
 
     @Bean
-    AuthenticationManager authenticationManager(UserService users, PasswordEncoder encoder, LoginThrottle throttle) {
+    PasswordEncoder passwordEncoder() {
+        return BcryptSha256PasswordEncoder.delegating();
+    }
+
+    /** The sign-in form's: each success is audited. */
+    @Bean
+    AuthenticationManager authenticationManager(UserService users, PasswordEncoder encoder, SignInThrottle throttle,
+            SignInLog signIns) {
+        return manager(users, encoder, throttle, signIns, true);
+    }
+
+    /**
+     * Password checks behind the sign-in throttle. {@code interactive}: the form, whose successes
+     * are audited; HTTP Basic on the API signs in on every call, so its successes are not.
+     */
+    static AuthenticationManager manager(UserService users, PasswordEncoder encoder, SignInThrottle throttle,
+            SignInLog signIns, boolean interactive) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+        // The provider above tells unknown users from wrong passwords for the log; callers still cannot.
+        dao.setHideUserNotFoundExceptions(false);
+        dao.setUserDetailsPasswordService((user, hash) -> {
+            try {
+                return users.updatePassword(user, hash);
+            }
+            catch (RuntimeException e) {
+                // A hash upgrade is tried again at the next sign-in; it must not fail this one.
+                log.warn("Could not upgrade the password hash of " + SignInLog.clean(user.getUsername()) + ": "
+                        + e.getClass().getSimpleName());
+                return user;
+            }
+        });
+        ProviderManager manager = new ProviderManager(
+                new ThrottledAuthenticationProvider(dao, throttle, signIns, interactive));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }
@@ -62,9 +99,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokenService tokens)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, UserService users, PasswordEncoder encoder, SignInThrottle throttle,
+            SignInLog signIns, ApiTokenService tokens) throws Exception {
         ProblemResponses problems = new ProblemResponses();
+        AuthenticationManager authenticationManager = manager(users, encoder, throttle, signIns, false);
         http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(tokens, problems::unauthorized),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
@@ -91,7 +129,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/setup", "/error", "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error"))
+                .formLogin(form -> form.loginPage("/login").failureHandler(signInFailure()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s
                         .sessionFixation(fixation -> fixation.changeSessionId())
@@ -103,17 +141,39 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A wrong password goes back to the sign-in page; an unreachable database is the
+     * application's 503 page, so nobody is told their password is wrong when it is not.
+     */
+    private static AuthenticationFailureHandler signInFailure() {
+        LinkedHashMap<Class<? extends AuthenticationException>, AuthenticationFailureHandler> byType = new LinkedHashMap<>();
+        byType.put(AuthenticationServiceException.class, (request, response, e) -> {
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        });
+        return new DelegatingAuthenticationFailureHandler(byType,
+                new SimpleUrlAuthenticationFailureHandler("/login?error"));
+    }
+
     private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny());
     }
 
-    /** 401 and 403 for the API as RFC 9457 problem details. */
+    /** 401, 403 and 503 for the API as RFC 9457 problem details. */
     static final class ProblemResponses {
 
         void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
                 org.springframework.security.core.AuthenticationException e) throws IOException {
+            if (e instanceof AuthenticationServiceException) {
+                response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+                write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
+                        "The credentials could not be checked because the database cannot be reached. "
+                                + "Nothing was counted against them; try again shortly.",
+                        request.getRequestURI());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"MSP Scorecard\"");
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Authentication is required: use HTTP Basic or a personal API token (Authorization: Bearer ...).",

@@ -1,41 +1,78 @@
 package com.mspscorecard.users;
 
+import java.util.List;
+
+import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks the lock before the password and counts failures after it. A locked, disabled or
- * unknown user gets exactly the answer of a wrong password.
+ * Asks the throttle before the password is hashed and tells it the outcome after. A throttled,
+ * disabled or unknown user gets exactly the answer of a wrong password. An unreachable user store
+ * ({@link AuthenticationServiceException}) is no wrong password: it is not counted and reaches
+ * the caller as it is, who answers 503.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
 
-    private final LoginThrottle throttle;
+    private final SignInThrottle throttle;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle) {
+    private final SignInLog signIns;
+
+    /** Form sign-ins are audited one by one; HTTP Basic signs in on every API call. */
+    private final boolean interactive;
+
+    ThrottledAuthenticationProvider(AuthenticationProvider delegate, SignInThrottle throttle, SignInLog signIns,
+            boolean interactive) {
         this.delegate = delegate;
         this.throttle = throttle;
+        this.signIns = signIns;
+        this.interactive = interactive;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
-        if (throttle.isLocked(username)) {
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        SignInThrottle.Refusal refusal = throttle.refusal(address, username);
+        if (refusal != null) {
+            signIns.refused(address, refusal);
             throw new BadCredentialsException("Bad credentials");
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            throttle.succeeded(username);
+            throttle.succeeded(address, username);
+            signIns.signedIn(result.getName(), address, interactive);
             return result;
         }
-        catch (AuthenticationException e) {
-            throttle.failed(username);
-            throw new BadCredentialsException("Bad credentials", e);
+        catch (AuthenticationServiceException e) {
+            signIns.unavailable(address, e);
+            throw e;
         }
+        catch (UsernameNotFoundException e) {
+            throw failed(address, username, null, "unknown username");
+        }
+        catch (AccountStatusException e) {
+            throw failed(address, username, username, "account disabled");
+        }
+        catch (AuthenticationException e) {
+            throw failed(address, username, username, "wrong password");
+        }
+    }
+
+    private BadCredentialsException failed(String address, String username, String knownUsername, String reason) {
+        List<SignInThrottle.Lockout> lockouts = throttle.failed(address, username);
+        signIns.failed("SIGN_IN_FAILED", knownUsername, address, reason);
+        signIns.lockedOut(knownUsername, address, lockouts);
+        return new BadCredentialsException("Bad credentials");
     }
 
     @Override

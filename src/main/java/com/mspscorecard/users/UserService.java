@@ -10,6 +10,7 @@ import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class UserService implements UserDirectory, UserDetailsService {
+class UserService implements UserDirectory, UserDetailsService, UserDetailsPasswordService {
 
     private final Users users;
 
@@ -31,17 +32,23 @@ class UserService implements UserDirectory, UserDetailsService {
 
     private final Clock clock;
 
+    private final SignInThrottle throttle;
+
+    private final SignInLog signIns;
+
     /** Once a user exists, one always does: users are disabled, never deleted. */
     private volatile boolean anyUserSeen;
 
     UserService(Users users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, UserSessions sessions,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, SignInThrottle throttle, SignInLog signIns) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
+        this.throttle = throttle;
+        this.signIns = signIns;
     }
 
     @Override
@@ -54,6 +61,18 @@ class UserService implements UserDirectory, UserDetailsService {
                 .authorities(user.getRole().authority())
                 .disabled(!user.isEnabled())
                 .build();
+    }
+
+    /**
+     * Rewrites a hash in an older format ({@code {bcrypt}}) after a successful sign-in, the only
+     * moment the password is known.
+     */
+    @Override
+    @Transactional
+    public UserDetails updatePassword(UserDetails details, String newEncodedPassword) {
+        users.findByUsername(details.getUsername()).ifPresent(u -> u.setPasswordHash(newEncodedPassword));
+        return org.springframework.security.core.userdetails.User.withUserDetails(details)
+                .password(newEncodedPassword).build();
     }
 
     boolean anyUserExists() {
@@ -144,12 +163,23 @@ class UserService implements UserDirectory, UserDetailsService {
         }
     }
 
+    /**
+     * Checks the current password under the same throttle as sign-in (an open session must not
+     * give an attacker unlimited guesses), then sets the new one.
+     */
     @Transactional
-    void changePassword(String username, String currentPassword, String newPassword) {
+    void changePassword(String username, String currentPassword, String newPassword, String address) {
         User user = users.findByUsername(username).orElseThrow(() -> new UserRuleViolation("current", "user.notFound"));
+        if (throttle.refusal(address, user.getUsername()) != null) {
+            throw new UserRuleViolation("currentPassword", "password.throttled");
+        }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            List<SignInThrottle.Lockout> lockouts = throttle.failed(address, user.getUsername());
+            signIns.failed("PASSWORD_CHECK_FAILED", user.getUsername(), address, "wrong current password");
+            signIns.lockedOut(user.getUsername(), address, lockouts);
             throw new UserRuleViolation("currentPassword", "password.currentWrong");
         }
+        throttle.succeeded(address, user.getUsername());
         passwordPolicy.check(newPassword, user.getUsername()).ifPresent(code -> {
             throw new UserRuleViolation("newPassword", code);
         });

@@ -30,8 +30,8 @@ class ErrorPages implements ErrorController {
 
     static final String VIEW = "error";
 
-    /** Statuses with words of their own ({@code error.<status>.title} and {@code .text}); others read as generic. */
-    static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 405, 413, 500);
+    /** Statuses with words of their own (503: the database is unreachable, said by sign-in too) ({@code error.<status>.title} and {@code .text}); others read as generic. */
+    static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 405, 413, 500, 503);
 
     private final JsonMapper json;
 

@@ -5,6 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -83,5 +86,39 @@ class ApiTokenIntegrationTests {
                 .andExpect(status().is3xxRedirection());
         var result = mvc.perform(get("/api/v1/no-such-call").header("Authorization", "Bearer " + token)).andReturn();
         assertThat(result.getResponse().getStatus()).isNotIn(401, 403);
+    }
+
+    @Test
+    void theTokensPageShowsTheNewTokenOnceListsItsTokensAndRevokesThem() throws Exception {
+        TestUsers.ensure("tok-page", "STAFF");
+        var created = mvc.perform(post("/account/tokens").with(csrf()).with(user("tok-page").roles("STAFF"))
+                        .param("name", "Backup <script>"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String token = (String) created.getFlashMap().get("newToken");
+
+        // The redirect's page: the token once, the list with its name, the column headers.
+        mvc.perform(get("/account/tokens").with(user("tok-page").roles("STAFF")).flashAttrs(created.getFlashMap()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(token)))
+                .andExpect(content().string(containsString("Backup &lt;script&gt;")))
+                .andExpect(content().string(containsString(">Created</th>")))
+                .andExpect(content().string(containsString("Revoke")));
+        mvc.perform(get("/account/tokens").with(user("tok-page").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(token))))
+                .andExpect(content().string(containsString("Backup &lt;script&gt;")));
+        mvc.perform(get("/account/tokens").param("lang", "it").with(user("tok-page").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Creato</th>")));
+
+        Long id = jdbc.queryForObject("select id from api_token where token_hash = ?", Long.class,
+                ApiTokenService.hash(token));
+        var revoked = mvc.perform(post("/account/tokens/{id}/revoke", id).with(csrf())
+                        .with(user("tok-page").roles("STAFF")))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        mvc.perform(get("/account/tokens").with(user("tok-page").roles("STAFF")).flashAttrs(revoked.getFlashMap()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The token was revoked.")))
+                .andExpect(content().string(containsString(">revoked<")));
     }
 }

@@ -55,16 +55,16 @@ class FirstRunIntegrationTests {
 
     @Test
     @Order(3)
-    void setupCreatesTheOwnerWhoCanThenSignIn() throws Exception {
+    void setupCreatesTheOwnerWithA190BytePasswordWhoCanThenSignIn() throws Exception {
         mvc.perform(post("/setup").with(csrf()).param("username", "olivia").param("displayName", "Olivia Owner")
-                        .param("password", "a long enough phrase").param("confirmPassword", "a long enough phrase"))
+                        .param("password", Passwords.LONG).param("confirmPassword", Passwords.LONG))
                 .andExpect(redirectedUrl("/login"));
 
         assertThat(directory.byUsername("olivia")).hasValueSatisfying(u -> {
             assertThat(u.role()).isEqualTo(Role.OWNER);
             assertThat(u.displayName()).isEqualTo("Olivia Owner");
         });
-        mvc.perform(formLogin().user("OLIVIA").password("a long enough phrase")).andExpect(authenticated());
+        mvc.perform(formLogin().user("OLIVIA").password(Passwords.LONG)).andExpect(authenticated());
     }
 
     @Test
