@@ -18,7 +18,6 @@ import com.mspscorecard.scoring.engine.Explanation;
 import com.mspscorecard.scoring.engine.PortfolioPosition;
 import com.mspscorecard.scoring.engine.RuleResult;
 import com.mspscorecard.scoring.engine.Scorecard;
-import com.mspscorecard.scoring.engine.TriggeredDealbreaker;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
@@ -41,7 +40,7 @@ class ScoreStore {
             model_version, client_id, month, score, grade, payment, service_load, relationship, security,
             profitability, data_completeness, recommendation, worsening, score_change_3m, drain, dependency_risk,
             suggested_monthly_price, current_monthly_revenue, revenue_share, effort_share, revenue_rank, effort_rank,
-            portfolio_size, rule_breakdown, staff_poll_closed_on, reasons, dealbreakers""";
+            portfolio_size, rule_breakdown, staff_poll_closed_on, reasons""";
 
     private static final String COPY = "copy client_score (" + COLUMN_LIST + ") from stdin";
 
@@ -84,18 +83,17 @@ class ScoreStore {
      * Replaces the version's scorecards with the given rows, already in COPY text (see
      * {@link #copyText}): the caller may still be computing later chunks while earlier ones stream,
      * so the engine and the database work at the same time.
+     *
+     * @return where the time went, for the rescore's summary
      */
-    void replaceVersion(int version, Iterator<byte[]> chunks) {
+    String replaceVersion(int version, Iterator<byte[]> chunks) {
         long start = System.nanoTime();
         jdbc.update("delete from client_score where model_version = ?", version);
         long deleted = System.nanoTime();
         copy(chunks);
-        lastReplace = String.format("delete %d ms, then engine and COPY together %d ms",
+        return String.format("delete %d ms, then engine and COPY together %d ms",
                 (deleted - start) / 1_000_000, (System.nanoTime() - deleted) / 1_000_000);
     }
-
-    /** Where the last {@link #replaceVersion} spent its time. */
-    static volatile String lastReplace = "";
 
     /**
      * Replaces all scorecards of the given clients with {@code rows}, writing only what differs:
@@ -169,17 +167,9 @@ class ScoreStore {
         // Numbers only are inlined: COPY takes no parameters.
         String sql = "copy (select " + COLUMN_LIST + " from client_score where model_version = " + version
                 + " and client_id in (" + ids + ")) to stdout";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
-        } catch (SQLException | java.io.IOException e) {
-            throw new DataAccessResourceFailureException("reading stored scorecards failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        byte[] out = CopyText.copyOut(dataSource, sql, "reading stored scorecards");
         Map<String, String> lines = new HashMap<>();
-        String all = out.toString(StandardCharsets.UTF_8);
+        String all = new String(out, StandardCharsets.UTF_8);
         int from = 0;
         while (from < all.length()) {
             int end = all.indexOf('\n', from) + 1;
@@ -278,26 +268,7 @@ class ScoreStore {
     }
 
     private void copy(Iterator<byte[]> chunks) {
-        // The transaction's connection, so that the rows commit or roll back with the change.
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-            try {
-                while (chunks.hasNext()) {
-                    byte[] bytes = chunks.next();
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                }
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("storing scorecards failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        CopyText.copyIn(dataSource, COPY, chunks, "storing scorecards");
     }
 
     /** One row in COPY's text format: tab-separated, {@code \N} for null. */
@@ -305,7 +276,7 @@ class ScoreStore {
         Scorecard card = scored.card();
         PortfolioPosition position = scored.position();
         out.append(version).append('\t').append(card.clientId()).append('\t').append(card.month().atDay(1));
-        number(out, card.score());
+        CopyText.number(out, card.score());
         out.append('\t');
         if (card.grade() == null) {
             out.append("\\N");
@@ -313,21 +284,21 @@ class ScoreStore {
             out.append(card.grade().name());
         }
         for (Category category : CATEGORIES) {
-            number(out, card.categoryScores().get(category));
+            CopyText.number(out, card.categoryScores().get(category));
         }
-        number(out, card.completeness());
+        CopyText.number(out, card.completeness());
         out.append('\t').append(card.recommendation().name());
-        bool(out, card.worsening());
-        number(out, card.scoreChange3m());
-        bool(out, card.drain());
-        bool(out, card.dependencyRisk());
-        number(out, card.suggestedMonthlyPrice());
-        number(out, card.currentMonthlyRevenue());
-        number(out, position == null ? null : position.revenueShare());
-        number(out, position == null ? null : position.effortShare());
-        integer(out, position == null ? null : position.revenueRank());
-        integer(out, position == null ? null : position.effortRank());
-        integer(out, position == null ? null : position.clientCount());
+        CopyText.bool(out, card.worsening());
+        CopyText.number(out, card.scoreChange3m());
+        CopyText.bool(out, card.drain());
+        CopyText.bool(out, card.dependencyRisk());
+        CopyText.number(out, card.suggestedMonthlyPrice());
+        CopyText.number(out, card.currentMonthlyRevenue());
+        CopyText.number(out, position == null ? null : position.revenueShare());
+        CopyText.number(out, position == null ? null : position.effortShare());
+        CopyText.integer(out, position == null ? null : position.revenueRank());
+        CopyText.integer(out, position == null ? null : position.effortRank());
+        CopyText.integer(out, position == null ? null : position.clientCount());
         List<RuleResult> rules = card.rules();
         LocalDate pollClosedOn = null;
         out.append('\t');
@@ -337,9 +308,9 @@ class ScoreStore {
                 out.append(',');
             }
             if (rule.hasData()) {
-                plain(out, rule.value());
+                CopyText.plain(out, rule.value());
                 out.append(':');
-                plain(out, rule.subScore());
+                CopyText.plain(out, rule.subScore());
             }
             if (rule.pollClosedOn() != null) {
                 pollClosedOn = rule.pollClosedOn();
@@ -351,110 +322,21 @@ class ScoreStore {
         } else {
             out.append(pollClosedOn);
         }
+        // The reasons as "code arg arg;code arg": codes and arguments hold no space, ';', tab or
+        // backslash (Explanation refuses them), so nothing needs escaping for COPY.
+        out.append('\t');
         List<Explanation> reasons = card.reasons();
-        out.append("\t{");
         for (int i = 0; i < reasons.size(); i++) {
-            arrayText(out, i, reasons.get(i).code(), reasons.get(i).text());
-        }
-        List<TriggeredDealbreaker> dealbreakers = card.dealbreakers();
-        out.append("}\t{");
-        for (int i = 0; i < dealbreakers.size(); i++) {
-            arrayText(out, i, dealbreakers.get(i).key(), dealbreakers.get(i).reason().text());
-        }
-        out.append("}\n");
-    }
-
-    private static void number(StringBuilder out, BigDecimal value) {
-        out.append('\t');
-        if (value == null) {
-            out.append("\\N");
-        } else {
-            plain(out, value);
-        }
-    }
-
-    private static final long[] POWERS_OF_TEN = new long[19];
-
-    static {
-        POWERS_OF_TEN[0] = 1;
-        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-        }
-    }
-
-    /**
-     * Appends exactly what {@link BigDecimal#toPlainString()} gives, without its intermediate
-     * strings: a full rescore writes about two million numbers, and the strings were a good part
-     * of its time and garbage.
-     */
-    static void plain(StringBuilder out, BigDecimal value) {
-        int scale = value.scale();
-        if (scale < 0 || scale >= POWERS_OF_TEN.length || value.precision() >= POWERS_OF_TEN.length) {
-            out.append(value.toPlainString());
-            return;
-        }
-        long unscaled = value.unscaledValue().longValue();
-        if (unscaled < 0) {
-            out.append('-');
-            unscaled = -unscaled;
-        }
-        if (scale == 0) {
-            out.append(unscaled);
-            return;
-        }
-        long power = POWERS_OF_TEN[scale];
-        long fraction = unscaled % power;
-        out.append(unscaled / power).append('.');
-        int digits = 1;
-        while (digits < scale && fraction >= POWERS_OF_TEN[digits]) {
-            digits++;
-        }
-        for (; digits < scale; digits++) {
-            out.append('0');
-        }
-        out.append(fraction);
-    }
-
-    private static void integer(StringBuilder out, Integer value) {
-        out.append('\t');
-        if (value == null) {
-            out.append("\\N");
-        } else {
-            out.append(value.intValue());
-        }
-    }
-
-    private static void bool(StringBuilder out, boolean value) {
-        out.append('\t').append(value ? 't' : 'f');
-    }
-
-    /**
-     * An array element "code sentence": double-quoted with {@code "} and {@code \} escaped for the array literal,
-     * then backslashes and control characters escaped again for COPY.
-     */
-    static void arrayText(StringBuilder out, int index, String code, String sentence) {
-        if (index > 0) {
-            out.append(',');
-        }
-        out.append('"');
-        escaped(out, code);
-        out.append(' ');
-        escaped(out, sentence);
-        out.append('"');
-    }
-
-    private static void escaped(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\\\"");
-                case '\\' -> out.append("\\\\\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
+            if (i > 0) {
+                out.append(';');
+            }
+            Explanation reason = reasons.get(i);
+            out.append(reason.code());
+            for (String arg : reason.args()) {
+                out.append(' ').append(arg);
             }
         }
+        out.append('\n');
     }
 
     private static java.sql.Array dates(java.sql.Connection connection, Collection<YearMonth> months) throws java.sql.SQLException {

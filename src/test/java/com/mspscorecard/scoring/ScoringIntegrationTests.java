@@ -98,7 +98,8 @@ class ScoringIntegrationTests {
             var rule = expected.rules().get(i);
             var stored = card.rules().get(i);
             assertThat(stored.rule()).isEqualTo(rule.ruleKey());
-            assertThat(stored.explanation()).isEqualTo(rule.explanation().text());
+            assertThat(stored.explanation().code()).isEqualTo(rule.explanation().code());
+            assertThat(stored.explanation().args()).isEqualTo(rule.explanation().args());
             assertThat(stored.weight()).isEqualTo(rule.weight());
             if (rule.hasData()) {
                 assertThat(stored.subScore()).isEqualByComparingTo(rule.subScore());
