@@ -26,6 +26,7 @@ import com.mspscorecard.scoring.engine.MonthlyFigures;
 import com.mspscorecard.scoring.engine.PaymentTerms;
 import com.mspscorecard.scoring.engine.Portfolio;
 import com.mspscorecard.scoring.engine.PortfolioFigures;
+import com.mspscorecard.scoring.engine.ScoringEngine;
 import org.springframework.stereotype.Component;
 
 /**
@@ -129,7 +130,7 @@ class ScoringInputs {
                 .forEach(history -> {
                     Set<YearMonth> months = new TreeSet<>();
                     for (YearMonth month : history.months().keySet()) {
-                        for (int i = 0; i < PortfolioFigures.WINDOW_MONTHS; i++) {
+                        for (int i = 0; i < ScoringEngine.THREE_MONTHS; i++) {
                             months.add(month.plusMonths(i));
                         }
                     }

@@ -167,8 +167,8 @@ public class ScoringModels {
     private static Scorecard score(ScoringModel model, ClientHistory history, YearMonth month,
                                    com.mspscorecard.scoring.engine.PortfolioPosition position) {
         // "Worsening" needs the score three months earlier under the same model.
-        Scorecard earlier = history.months().containsKey(month.minusMonths(3))
-                ? ScoringEngine.score(model, history, month.minusMonths(3), null, null) : null;
+        Scorecard earlier = history.months().containsKey(month.minusMonths(ScoringEngine.THREE_MONTHS))
+                ? ScoringEngine.score(model, history, month.minusMonths(ScoringEngine.THREE_MONTHS), null, null) : null;
         return ScoringEngine.score(model, history, month, position, earlier == null ? null : earlier.score());
     }
 
