@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ScoringDemoAndVersionsIntegrationTests {
 
     @Autowired
-    DemoPortfolioGenerator demo;
+    com.mspscorecard.users.DemoPortfolio demo;
 
     @Autowired
     ScorecardQueries scorecards;
@@ -74,7 +74,8 @@ class ScoringDemoAndVersionsIntegrationTests {
         assertThat(portfolio.scorecards()).anySatisfy(card -> assertThat(card.suggestedMonthlyPrice()).isNotNull());
         assertThat(portfolio.pareto().revenueShareOfTop20()).isGreaterThan(new BigDecimal("0.4"));
         assertThat(portfolio.pareto().scatter()).anySatisfy(point -> assertThat(point.drain()).isTrue());
-        assertThat(scorecards.months()).hasSize(DemoPortfolioGenerator.MONTHS);
+        // Two years of figures up to last month.
+        assertThat(scorecards.months()).hasSize(24);
         assertThat(jdbc.queryForObject("select count(*) from incident", Integer.class)).isPositive();
     }
 
