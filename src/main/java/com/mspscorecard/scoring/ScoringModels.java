@@ -1,5 +1,7 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.ScoringInputs;
+import com.mspscorecard.scoring.internal.ScoringInputs.Inputs;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.Optional;
 import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
 import com.mspscorecard.clients.ClientFacts;
-import com.mspscorecard.scoring.ScoringInputs.Inputs;
 import com.mspscorecard.scoring.engine.ClientHistory;
 import com.mspscorecard.scoring.engine.Portfolio;
 import com.mspscorecard.scoring.engine.Scorecard;

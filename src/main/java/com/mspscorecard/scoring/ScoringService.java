@@ -1,5 +1,11 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.ScoringInputs;
+import com.mspscorecard.scoring.internal.MonthlyPortfolios;
+import com.mspscorecard.scoring.internal.ScoreStore;
+import com.mspscorecard.scoring.internal.ScoringInputs.Inputs;
+import com.mspscorecard.scoring.internal.ScoreStore.ScoredMonth;
+import com.mspscorecard.scoring.internal.ScoreStore.StoredPosition;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,9 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mspscorecard.scoring.ScoreStore.ScoredMonth;
-import com.mspscorecard.scoring.ScoreStore.StoredPosition;
-import com.mspscorecard.scoring.ScoringInputs.Inputs;
 import com.mspscorecard.scoring.engine.ClientHistory;
 import com.mspscorecard.scoring.engine.Portfolio;
 import com.mspscorecard.scoring.engine.PortfolioPosition;

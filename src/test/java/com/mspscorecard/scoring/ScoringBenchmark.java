@@ -1,5 +1,7 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.ScoringInputs;
+import com.mspscorecard.scoring.internal.ScoreStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;

@@ -1,5 +1,6 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.RescoreOnStartup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;

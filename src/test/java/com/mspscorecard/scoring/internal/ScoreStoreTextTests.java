@@ -1,4 +1,4 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

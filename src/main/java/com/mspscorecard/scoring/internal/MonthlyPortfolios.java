@@ -1,4 +1,4 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * about three times as long.
  */
 @Component
-class MonthlyPortfolios {
+public class MonthlyPortfolios {
 
     private static final int REVENUE_SCALE = Metric.REVENUE.kind().scale();
     private static final int HOURS_SCALE = Metric.HOURS_SPENT.kind().scale();
@@ -53,21 +53,21 @@ class MonthlyPortfolios {
      * The portfolios of some months, and which of their clients have a snapshot in the month itself
      * (and so a stored scorecard for it).
      */
-    record Shifted(Map<YearMonth, Portfolio> portfolios, Map<YearMonth, Set<Long>> withSnapshot) {
+    public record Shifted(Map<YearMonth, Portfolio> portfolios, Map<YearMonth, Set<Long>> withSnapshot) {
 
         static final Shifted NONE = new Shifted(Map.of(), Map.of());
 
-        boolean hasSnapshot(YearMonth month, long clientId) {
+        public boolean hasSnapshot(YearMonth month, long clientId) {
             return withSnapshot.getOrDefault(month, Set.of()).contains(clientId);
         }
     }
 
     /** The portfolio of each of {@code months}: the active clients with a snapshot in its window. */
-    Map<YearMonth, Portfolio> of(Collection<YearMonth> months) {
+    public Map<YearMonth, Portfolio> of(Collection<YearMonth> months) {
         return shifted(months).portfolios();
     }
 
-    Shifted shifted(Collection<YearMonth> months) {
+    public Shifted shifted(Collection<YearMonth> months) {
         if (months.isEmpty()) {
             return Shifted.NONE;
         }

@@ -1,4 +1,4 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

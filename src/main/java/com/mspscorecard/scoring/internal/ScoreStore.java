@@ -1,4 +1,4 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +13,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.mspscorecard.scoring.engine.Category;
-import com.mspscorecard.scoring.engine.Explanation;
 import com.mspscorecard.scoring.engine.PortfolioPosition;
-import com.mspscorecard.scoring.engine.RuleResult;
 import com.mspscorecard.scoring.engine.Scorecard;
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +27,7 @@ import org.springframework.stereotype.Component;
  * version's enabled rules and its sentences are written again when a scorecard is read.
  */
 @Component
-class ScoreStore {
+public class ScoreStore {
 
     private static final String COLUMN_LIST = """
             model_version, client_id, month, score, grade, payment, service_load, relationship, security,
@@ -43,8 +36,6 @@ class ScoreStore {
             portfolio_size, rule_breakdown, staff_poll_closed_on, reasons""";
 
     private static final String COPY = "copy client_score (" + COLUMN_LIST + ") from stdin";
-
-    private static final Category[] CATEGORIES = Category.values();
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -55,11 +46,11 @@ class ScoreStore {
     }
 
     /** A scorecard with the portfolio position it was computed with (null outside the portfolio). */
-    record ScoredMonth(Scorecard card, PortfolioPosition position) {
+    public record ScoredMonth(Scorecard card, PortfolioPosition position) {
     }
 
     /** What is stored of a client-month that rescoring one client needs about the others. */
-    record StoredPosition(long clientId, YearMonth month, BigDecimal score, boolean drain, boolean dependencyRisk,
+    public record StoredPosition(long clientId, YearMonth month, BigDecimal score, boolean drain, boolean dependencyRisk,
                           PortfolioPosition position) {
     }
 
@@ -74,7 +65,7 @@ class ScoreStore {
      * rescore depends on, so that those reads see what the previous writer committed. Rescoring one
      * client takes about 30 ms, so edits waiting for each other do not notice.
      */
-    void lockForWriting() {
+    public void lockForWriting() {
         jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
         }, WRITE_LOCK);
     }
@@ -86,7 +77,7 @@ class ScoreStore {
      *
      * @return where the time went, for the rescore's summary
      */
-    String replaceVersion(int version, Iterator<byte[]> chunks) {
+    public String replaceVersion(int version, Iterator<byte[]> chunks) {
         long start = System.nanoTime();
         jdbc.update("delete from client_score where model_version = ?", version);
         long deleted = System.nanoTime();
@@ -103,7 +94,7 @@ class ScoreStore {
      *
      * @return the number of client-months written, or deleted for want of figures
      */
-    int replaceClients(int version, Collection<Long> clientIds, List<ScoredMonth> rows) {
+    public int replaceClients(int version, Collection<Long> clientIds, List<ScoredMonth> rows) {
         if (clientIds.isEmpty()) {
             return 0;
         }
@@ -115,7 +106,7 @@ class ScoreStore {
         int written = 0;
         for (ScoredMonth row : rows) {
             text.setLength(0);
-            line(text, version, row);
+            ScorecardRows.line(text, version, row);
             String line = text.toString();
             String key = key(line);
             String before = stored.remove(key);
@@ -180,7 +171,7 @@ class ScoreStore {
         return lines;
     }
 
-    void replaceMonths(int version, List<ScoredMonth> rows) {
+    public void replaceMonths(int version, List<ScoredMonth> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -198,7 +189,7 @@ class ScoreStore {
     }
 
     /** Stored positions and scores of some clients, all their months. */
-    List<StoredPosition> positionsOfClients(int version, Collection<Long> clientIds) {
+    public List<StoredPosition> positionsOfClients(int version, Collection<Long> clientIds) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement(POSITIONS + " where model_version = ? and client_id = any (?)");
             ps.setInt(1, version);
@@ -211,7 +202,7 @@ class ScoreStore {
      * Stored positions in the given months of the clients that were drains or dependency risks
      * there (through {@code client_score_flagged_idx}).
      */
-    List<StoredPosition> flaggedPositions(int version, Collection<YearMonth> months) {
+    public List<StoredPosition> flaggedPositions(int version, Collection<YearMonth> months) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement(POSITIONS + """
                      where model_version = ? and month = any (?) and (drain or dependency_risk)
@@ -223,7 +214,7 @@ class ScoreStore {
     }
 
     /** Stored scores of the given client-months (for "three months earlier"). */
-    Map<Long, Map<YearMonth, BigDecimal>> scores(int version, Collection<Long> clientIds) {
+    public Map<Long, Map<YearMonth, BigDecimal>> scores(int version, Collection<Long> clientIds) {
         Map<Long, Map<YearMonth, BigDecimal>> scores = new HashMap<>();
         jdbc.query(con -> {
             var ps = con.prepareStatement("select client_id, month, score from client_score "
@@ -258,85 +249,13 @@ class ScoreStore {
         }
     }
 
-    /** Rows in COPY's text format, UTF-8; safe to call on any thread. */
-    static byte[] copyText(int version, List<ScoredMonth> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 640);
-        for (ScoredMonth row : rows) {
-            line(text, version, row);
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
     private void copy(Iterator<byte[]> chunks) {
         CopyText.copyIn(dataSource, COPY, chunks, "storing scorecards");
     }
 
-    /** One row in COPY's text format: tab-separated, {@code \N} for null. */
-    static void line(StringBuilder out, int version, ScoredMonth scored) {
-        Scorecard card = scored.card();
-        PortfolioPosition position = scored.position();
-        out.append(version).append('\t').append(card.clientId()).append('\t').append(card.month().atDay(1));
-        CopyText.number(out, card.score());
-        out.append('\t');
-        if (card.grade() == null) {
-            out.append("\\N");
-        } else {
-            out.append(card.grade().name());
-        }
-        for (Category category : CATEGORIES) {
-            CopyText.number(out, card.categoryScores().get(category));
-        }
-        CopyText.number(out, card.completeness());
-        out.append('\t').append(card.recommendation().name());
-        CopyText.bool(out, card.worsening());
-        CopyText.number(out, card.scoreChange3m());
-        CopyText.bool(out, card.drain());
-        CopyText.bool(out, card.dependencyRisk());
-        CopyText.number(out, card.suggestedMonthlyPrice());
-        CopyText.number(out, card.currentMonthlyRevenue());
-        CopyText.number(out, position == null ? null : position.revenueShare());
-        CopyText.number(out, position == null ? null : position.effortShare());
-        CopyText.integer(out, position == null ? null : position.revenueRank());
-        CopyText.integer(out, position == null ? null : position.effortRank());
-        CopyText.integer(out, position == null ? null : position.clientCount());
-        List<RuleResult> rules = card.rules();
-        LocalDate pollClosedOn = null;
-        out.append('\t');
-        for (int i = 0; i < rules.size(); i++) {
-            RuleResult rule = rules.get(i);
-            if (i > 0) {
-                out.append(',');
-            }
-            if (rule.hasData()) {
-                CopyText.plain(out, rule.value());
-                out.append(':');
-                CopyText.plain(out, rule.subScore());
-            }
-            if (rule.pollClosedOn() != null) {
-                pollClosedOn = rule.pollClosedOn();
-            }
-        }
-        out.append('\t');
-        if (pollClosedOn == null) {
-            out.append("\\N");
-        } else {
-            out.append(pollClosedOn);
-        }
-        // The reasons as "code arg arg;code arg": codes and arguments hold no space, ';', tab or
-        // backslash (Explanation refuses them), so nothing needs escaping for COPY.
-        out.append('\t');
-        List<Explanation> reasons = card.reasons();
-        for (int i = 0; i < reasons.size(); i++) {
-            if (i > 0) {
-                out.append(';');
-            }
-            Explanation reason = reasons.get(i);
-            out.append(reason.code());
-            for (String arg : reason.args()) {
-                out.append(' ').append(arg);
-            }
-        }
-        out.append('\n');
+    /** Rows in COPY's text format, UTF-8; safe to call on any thread. */
+    public static byte[] copyText(int version, List<ScoredMonth> rows) {
+        return ScorecardRows.copyText(version, rows);
     }
 
     private static java.sql.Array dates(java.sql.Connection connection, Collection<YearMonth> months) throws java.sql.SQLException {
