@@ -172,7 +172,7 @@ class ScoringDemoAndVersionsIntegrationTests {
     /** What an owner reads in every stored scorecard of the active version. */
     private static final String VERDICTS = """
             select client_id, month, score, grade, recommendation, drain, dependency_risk, worsening,
-                   suggested_monthly_price, reasons::text, dealbreakers::text
+                   suggested_monthly_price, reasons
             from client_score where model_version = (select version from scoring_model where status = 'ACTIVE')
             order by client_id, month""";
 

@@ -61,6 +61,9 @@ class ScoringIntegrationTests {
     @Autowired
     ScoringModels models;
 
+    @Autowired
+    ScorecardSentences sentences;
+
     @BeforeEach
     void users() {
         TestUsers.ensure("score-owner", "OWNER");
@@ -121,8 +124,8 @@ class ScoringIntegrationTests {
 
         ScorecardView card = scorecards.ofClient(id, MONTH).orElseThrow();
         assertThat(card.recommendation()).isEqualTo("OFFBOARD");
-        assertThat(card.dealbreakers()).extracting(ScorecardView.Reason::code).containsExactly("recurring_late_payments");
-        assertThat(card.reasons()).extracting(ScorecardView.Reason::text).anySatisfy(text -> assertThat(text).contains("3 late payments"));
+        assertThat(card.dealbreakers()).extracting(ScorecardView.Reason::key).containsExactly("recurring_late_payments");
+        assertThat(sentences.in(card, java.util.Locale.ENGLISH).reasons()).extracting(ScorecardView.Reason::text).anySatisfy(text -> assertThat(text).contains("3 late payments"));
     }
 
     @Test
@@ -155,7 +158,7 @@ class ScoringIntegrationTests {
 
         ScorecardView card = scorecards.ofClient(id, MONTH).orElseThrow();
         assertThat(card.recommendation()).isEqualTo("OFFBOARD");
-        assertThat(card.dealbreakers()).extracting(ScorecardView.Reason::code).containsExactly("abusive_treatment");
+        assertThat(card.dealbreakers()).extracting(ScorecardView.Reason::key).containsExactly("abusive_treatment");
     }
 
     @Test
@@ -171,7 +174,7 @@ class ScoringIntegrationTests {
 
         ScorecardView card = scorecards.ofClient(id, MONTH).orElseThrow();
         assertThat(card.recommendation()).isEqualTo("OFFBOARD");
-        assertThat(card.reasons()).extracting(ScorecardView.Reason::text).anySatisfy(text -> assertThat(text).contains("PREPAID"));
+        assertThat(sentences.in(card, java.util.Locale.ENGLISH).reasons()).extracting(ScorecardView.Reason::text).anySatisfy(text -> assertThat(text).contains("PREPAID"));
     }
 
     @Test
