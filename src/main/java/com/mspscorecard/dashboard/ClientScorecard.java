@@ -28,14 +28,6 @@ public record ClientScorecard(long clientId, String clientName, YearMonth month,
                               BigDecimal increasePercent, List<ScorePoint> trend, List<MetricMonth> metrics,
                               List<IncidentFacts> incidents, String trendJson, String metricsJson) {
 
-    private static final java.util.Set<String> SHARE_RULES = java.util.Set.of("disputed_invoices", "reopened_tickets",
-            "ignored_recommendations", "staff_vote", "gross_margin");
-
-    /** Whether the rule measures a share (shown as a percentage) rather than a count or a number of days. */
-    public boolean measuresShare(String rule) {
-        return SHARE_RULES.contains(rule);
-    }
-
     /**
      * One month of the figures behind the metric charts; null means no data.
      *

@@ -20,9 +20,9 @@ import com.mspscorecard.incidents.IncidentQueries;
 import com.mspscorecard.metrics.Metric;
 import com.mspscorecard.metrics.SnapshotFigures;
 import com.mspscorecard.metrics.SnapshotQueries;
-import com.mspscorecard.scoring.LocalizedScorecards;
 import com.mspscorecard.scoring.ScorePoint;
 import com.mspscorecard.scoring.ScorecardQueries;
+import com.mspscorecard.scoring.ScorecardSentences;
 import com.mspscorecard.scoring.ScorecardView;
 import com.mspscorecard.users.UserDirectory;
 import org.springframework.context.MessageSource;
@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client's scorecard page in a fixed number of queries: the scorecard, its score history, its
- * snapshots, its incidents, the client and its account manager, plus the few that score the
- * client-month again to write its sentences in the reader's language. Role checks belong to the caller
+ * snapshots, its incidents, the client and its account manager; its sentences are written in the
+ * reader's language from the stored codes, without scoring anything again. Role checks belong to the caller
  * (owners and account managers only).
  */
 @Service
@@ -46,14 +46,14 @@ public class ClientScorecards {
     private final IncidentQueries incidents;
     private final UserDirectory users;
     private final MessageSource messages;
-    private final LocalizedScorecards localized;
+    private final ScorecardSentences sentences;
     private final JsonMapper json;
     private final Clock clock;
 
     ClientScorecards(ScorecardQueries scorecards, ClientQueries clients, SnapshotQueries snapshots,
                      IncidentQueries incidents, UserDirectory users, MessageSource messages, JsonMapper json,
-                     Clock clock, LocalizedScorecards localized) {
-        this.localized = localized;
+                     Clock clock, ScorecardSentences sentences) {
+        this.sentences = sentences;
         this.clock = clock;
         this.scorecards = scorecards;
         this.clients = clients;
@@ -78,7 +78,7 @@ public class ClientScorecards {
         YearMonth shown = month != null ? month
                 : history.isEmpty() ? null : history.get(history.size() - 1).month();
         ScorecardView card = shown == null ? null
-                : localized.localize(scorecards.ofClient(clientId, shown).orElse(null), locale);
+                : sentences.in(scorecards.ofClient(clientId, shown).orElse(null), locale);
         List<YearMonth> months = history.stream().map(ScorePoint::month).sorted(Comparator.reverseOrder()).toList();
         String manager = client.accountManagerId() == null ? null
                 : users.byId(client.accountManagerId()).map(u -> u.displayName()).orElse(null);

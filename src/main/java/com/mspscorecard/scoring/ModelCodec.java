@@ -45,7 +45,7 @@ final class ModelCodec {
             Map<String, BigDecimal> thresholds = new TreeMap<>();
             dealbreaker.get("thresholds").properties()
                     .forEach(entry -> thresholds.put(entry.getKey(), entry.getValue().decimalValue()));
-            dealbreakers.add(new DealbreakerSettings(dealbreaker.get("key").asString(),
+            dealbreakers.add(DealbreakerSettings.of(dealbreaker.get("key").asString(),
                     dealbreaker.get("enabled").asBoolean(), thresholds));
         }
         JsonNode bands = root.get("grade_bands");
@@ -73,7 +73,7 @@ final class ModelCodec {
         for (DealbreakerSettings dealbreaker : model.dealbreakers()) {
             ObjectNode node = dealbreakers.addObject().put("key", dealbreaker.key()).put("enabled", dealbreaker.enabled());
             ObjectNode thresholds = node.putObject("thresholds");
-            dealbreaker.thresholds().forEach(thresholds::put);
+            dealbreaker.thresholds().byName().forEach(thresholds::put);
         }
         root.putObject("grade_bands")
                 .put("a", model.gradeBands().a())

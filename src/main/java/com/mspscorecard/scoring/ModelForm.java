@@ -54,7 +54,7 @@ class ModelForm {
             DealbreakerRow row = new DealbreakerRow();
             row.key = dealbreaker.key();
             row.enabled = dealbreaker.enabled();
-            dealbreaker.thresholds().forEach((name, value) -> {
+            dealbreaker.thresholds().byName().forEach((name, value) -> {
                 ThresholdRow threshold = new ThresholdRow();
                 threshold.name = name;
                 threshold.value = toPercent(value, isShare(name));
@@ -149,7 +149,7 @@ class ModelForm {
             for (int t = 0; t < row.thresholds.size(); t++) {
                 ThresholdRow threshold = row.thresholds.get(t);
                 String path = "dealbreakers[" + i + "].thresholds[" + t + "].value";
-                if (!known.get().thresholds().containsKey(threshold.name)) {
+                if (!known.get().thresholds().byName().containsKey(threshold.name)) {
                     errors.reject("scoring.edit.error.unknown");
                     fine = false;
                     continue;
@@ -168,7 +168,11 @@ class ModelForm {
                 thresholds.put(threshold.name, fromPercent(threshold.value, isShare(threshold.name)));
             }
             if (fine) {
-                dealbreakerSettings.add(new DealbreakerSettings(row.key, row.enabled, thresholds));
+                try {
+                    dealbreakerSettings.add(DealbreakerSettings.of(row.key, row.enabled, thresholds));
+                } catch (IllegalArgumentException refused) {
+                    errors.reject("scoring.edit.error.refused", new Object[] {refused.getMessage()}, refused.getMessage());
+                }
             }
         }
 

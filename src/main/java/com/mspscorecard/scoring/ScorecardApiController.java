@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -30,9 +31,12 @@ class ScorecardApiController {
     private final ScorecardQueries scorecards;
     private final ClientQueries clients;
     private final ScoringService scoring;
+    private final ScorecardSentences sentences;
 
-    ScorecardApiController(ScorecardQueries scorecards, ClientQueries clients, ScoringService scoring) {
+    ScorecardApiController(ScorecardQueries scorecards, ClientQueries clients, ScoringService scoring,
+                           ScorecardSentences sentences) {
         this.scorecards = scorecards;
+        this.sentences = sentences;
         this.clients = clients;
         this.scoring = scoring;
     }
@@ -43,7 +47,7 @@ class ScorecardApiController {
         if (wanted == null) {
             return List.of();
         }
-        return scorecards.portfolio(wanted).scorecards().stream().map(ScorecardJson::of).toList();
+        return scorecards.portfolio(wanted).scorecards().stream().map(this::english).map(ScorecardJson::of).toList();
     }
 
     @GetMapping("/clients/{id}/scorecard")
@@ -51,6 +55,7 @@ class ScorecardApiController {
         YearMonth wanted = month == null ? null : month(month);
         requireClient(id);
         return (wanted == null ? scorecards.latestOfClient(id) : scorecards.ofClient(id, wanted))
+                .map(this::english)
                 .map(ScorecardJson::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "No scorecard for this client" + (wanted == null ? "" : " in " + wanted)));
@@ -67,6 +72,11 @@ class ScorecardApiController {
     @PreAuthorize("hasRole('OWNER')")
     ScoringService.RescoreSummary rescore() {
         return scoring.rescoreAll();
+    }
+
+    /** The API speaks English, written from the same bundle as the pages. */
+    private ScorecardView english(ScorecardView card) {
+        return sentences.in(card, Locale.ENGLISH);
     }
 
     private void requireClient(long id) {
@@ -100,7 +110,7 @@ class ScorecardApiController {
             return new ScorecardJson(card.clientId(), card.clientName(), card.month().toString(), card.modelVersion(),
                     card.score(), card.grade(), card.categoryScores(), card.recommendation(),
                     card.reasons().stream().map(ScorecardView.Reason::text).toList(),
-                    card.dealbreakers().stream().map(ScorecardView.Reason::code).toList(), card.worsening(),
+                    card.dealbreakers().stream().map(ScorecardView.Reason::key).toList(), card.worsening(),
                     card.scoreChange3m(), card.dependencyRisk(), card.suggestedMonthlyPrice(), card.dataCompleteness(),
                     card.rules().isEmpty() ? null : card.rules().stream().map(RuleJson::of).toList());
         }
@@ -111,7 +121,7 @@ class ScorecardApiController {
 
         static RuleJson of(ScorecardView.RuleLine line) {
             return new RuleJson(line.rule(), line.category(), line.value(), line.subScore(), line.weight(),
-                    line.points(), line.explanation());
+                    line.points(), line.explanation().text());
         }
     }
 

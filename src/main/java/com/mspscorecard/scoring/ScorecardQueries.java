@@ -1,5 +1,7 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.MonthlyPortfolios;
+import com.mspscorecard.scoring.internal.ScoreStore;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +37,7 @@ public class ScorecardQueries {
 
     private static final String COLUMNS = """
             select client_id, month, model_version, score, grade, payment, service_load, relationship, security,
-                   profitability, data_completeness, recommendation, reasons, dealbreakers, worsening,
+                   profitability, data_completeness, recommendation, reasons, worsening,
                    score_change_3m, drain, dependency_risk, suggested_monthly_price, current_monthly_revenue,
                    revenue_share""";
 
@@ -190,10 +192,11 @@ public class ScorecardQueries {
     private static ScorecardView view(ResultSet rs, Map<Long, String> names, List<ScorecardView.RuleLine> rules)
             throws SQLException {
         long clientId = rs.getLong("client_id");
+        List<ScorecardView.Reason> reasons = reasons(rs.getString("reasons"));
         return new ScorecardView(clientId, names.get(clientId), null,
                 YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getInt("model_version"),
                 rs.getBigDecimal("score"), rs.getString("grade"), categories(rs), rs.getBigDecimal("data_completeness"),
-                rs.getString("recommendation"), reasons(rs, "reasons"), reasons(rs, "dealbreakers"), rs.getBoolean("worsening"),
+                rs.getString("recommendation"), reasons, dealbreakers(reasons), rs.getBoolean("worsening"),
                 rs.getBigDecimal("score_change_3m"), rs.getBoolean("drain"), rs.getBoolean("dependency_risk"),
                 rs.getBigDecimal("suggested_monthly_price"), rs.getBigDecimal("current_monthly_revenue"),
                 rs.getBigDecimal("revenue_share"), rules);
@@ -207,17 +210,22 @@ public class ScorecardQueries {
         return scores;
     }
 
-    /** Stored as "code sentence" each: the code has no spaces. */
-    private static List<ScorecardView.Reason> reasons(ResultSet rs, String column) throws SQLException {
-        java.sql.Array array = rs.getArray(column);
-        String[] stored = array == null ? new String[0] : (String[]) array.getArray();
-        List<ScorecardView.Reason> reasons = new ArrayList<>(stored.length);
-        for (String reason : stored) {
-            int space = reason.indexOf(' ');
-            reasons.add(space < 0 ? new ScorecardView.Reason(reason, "")
-                    : new ScorecardView.Reason(reason.substring(0, space), reason.substring(space + 1)));
+    /** Stored as "code arg arg;code arg" (see {@code ScoreStore}); the text is written when read. */
+    static List<ScorecardView.Reason> reasons(String stored) {
+        List<ScorecardView.Reason> reasons = new ArrayList<>(2);
+        if (stored == null || stored.isEmpty()) {
+            return reasons;
+        }
+        for (String sentence : stored.split(";")) {
+            String[] parts = sentence.split(" ", -1);
+            reasons.add(new ScorecardView.Reason(parts[0], List.of(parts).subList(1, parts.length), null));
         }
         return reasons;
+    }
+
+    /** A dealbreaker that holds is always among the reasons, under its own code. */
+    private static List<ScorecardView.Reason> dealbreakers(List<ScorecardView.Reason> reasons) {
+        return reasons.stream().filter(ScorecardView.Reason::isDealbreaker).toList();
     }
 
     /** The rule breakdown written again from the stored numbers under the scorecard's own model version. */
@@ -236,8 +244,10 @@ public class ScorecardQueries {
         List<ScorecardView.RuleLine> rules = new ArrayList<>(stored.length);
         for (RuleResult rule : ScoringEngine.rules(model, values, subScores,
                 rs.getObject("staff_poll_closed_on", LocalDate.class))) {
+            var explanation = rule.explanation();
             rules.add(new ScorecardView.RuleLine(rule.ruleKey(), rule.category().fieldName(), rule.value(),
-                    rule.subScore(), rule.weight(), rule.points(), rule.explanation().text()));
+                    rule.subScore(), rule.weight(), rule.points(),
+                    new ScorecardView.Reason(explanation.code(), explanation.args(), null), null));
         }
         return rules;
     }

@@ -1,5 +1,7 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.ScoringInputs;
+import com.mspscorecard.scoring.internal.ScoringInputs.Inputs;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.Optional;
 import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
 import com.mspscorecard.clients.ClientFacts;
-import com.mspscorecard.scoring.ScoringInputs.Inputs;
 import com.mspscorecard.scoring.engine.ClientHistory;
 import com.mspscorecard.scoring.engine.Portfolio;
 import com.mspscorecard.scoring.engine.Scorecard;
@@ -167,8 +168,8 @@ public class ScoringModels {
     private static Scorecard score(ScoringModel model, ClientHistory history, YearMonth month,
                                    com.mspscorecard.scoring.engine.PortfolioPosition position) {
         // "Worsening" needs the score three months earlier under the same model.
-        Scorecard earlier = history.months().containsKey(month.minusMonths(3))
-                ? ScoringEngine.score(model, history, month.minusMonths(3), null, null) : null;
+        Scorecard earlier = history.months().containsKey(month.minusMonths(ScoringEngine.THREE_MONTHS))
+                ? ScoringEngine.score(model, history, month.minusMonths(ScoringEngine.THREE_MONTHS), null, null) : null;
         return ScoringEngine.score(model, history, month, position, earlier == null ? null : earlier.score());
     }
 

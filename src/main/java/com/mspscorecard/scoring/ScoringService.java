@@ -1,5 +1,11 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.ScoringInputs;
+import com.mspscorecard.scoring.internal.MonthlyPortfolios;
+import com.mspscorecard.scoring.internal.ScoreStore;
+import com.mspscorecard.scoring.internal.ScoringInputs.Inputs;
+import com.mspscorecard.scoring.internal.ScoreStore.ScoredMonth;
+import com.mspscorecard.scoring.internal.ScoreStore.StoredPosition;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,18 +26,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mspscorecard.scoring.ScoreStore.ScoredMonth;
-import com.mspscorecard.scoring.ScoreStore.StoredPosition;
-import com.mspscorecard.scoring.ScoringInputs.Inputs;
 import com.mspscorecard.scoring.engine.ClientHistory;
 import com.mspscorecard.scoring.engine.Portfolio;
-import com.mspscorecard.scoring.engine.PortfolioFigures;
 import com.mspscorecard.scoring.engine.PortfolioPosition;
 import com.mspscorecard.scoring.engine.Quantity;
 import com.mspscorecard.scoring.engine.Scorecard;
 import com.mspscorecard.scoring.engine.ScoringEngine;
 import com.mspscorecard.scoring.engine.ScoringModel;
 import org.springframework.context.ApplicationEventPublisher;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,12 +58,6 @@ public class ScoringService {
     private static final int BATCHES_AHEAD = 32;
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    /** Where the last single-client rescore spent its time (for the benchmark). */
-    static volatile String lastClientBreakdown = "";
-
-    /** Where the last full rescore spent its time (for the benchmark and the log). */
-    static volatile String lastBreakdown = "";
-
     private final ModelRows models;
     private final ScoringInputs inputs;
     private final ScoreStore store;
@@ -79,8 +76,13 @@ public class ScoringService {
     /** More changed clients than this are rescored by the full, streaming path. */
     static final int FULL_RESCORE_ABOVE = 200;
 
-    /** How much a full rescoring did and how long it took. */
-    public record RescoreSummary(int modelVersion, int clients, int scorecards, long millis) {
+    /**
+     * How much a full rescoring did and how long it took.
+     *
+     * @param breakdown where the time went (for the benchmark and the log; not part of the API's answer)
+     */
+    public record RescoreSummary(int modelVersion, int clients, int scorecards, long millis,
+                                 @JsonIgnore String breakdown) {
     }
 
     /** Rescores every client and month under the active model; call it when a staff poll closes. */
@@ -103,6 +105,7 @@ public class ScoringService {
         AtomicInteger scorecards = new AtomicInteger();
         int version = model.version();
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        String replaced;
         try {
             // Clients are scored and turned into COPY text by the workers, a batch at a time and a
             // few batches ahead, while this thread streams the finished batches in order.
@@ -146,19 +149,19 @@ public class ScoringService {
                     }
                 }
             };
-            store.replaceVersion(version, chunks);
+            replaced = store.replaceVersion(version, chunks);
         } finally {
             workers.shutdownNow();
         }
         long stored = System.nanoTime();
-        lastBreakdown = String.format("inputs %d ms, portfolios %d ms, storing %d ms (%s)",
+        String breakdown = String.format("inputs %d ms, portfolios %d ms, storing %d ms (%s)",
                 (loaded - start) / 1_000_000, (positioned - loaded) / 1_000_000, (stored - positioned) / 1_000_000,
-                ScoreStore.lastReplace);
+                replaced);
         log.info("Rescored model version {}: {} clients, {} scorecards ({})", model.version(),
-                all.histories().size(), scorecards.get(), lastBreakdown);
+                all.histories().size(), scorecards.get(), breakdown);
         events.publishEvent(new ScoresRecomputed(version));
         return new RescoreSummary(model.version(), all.histories().size(), scorecards.get(),
-                (stored - start) / 1_000_000);
+                (stored - start) / 1_000_000, breakdown);
     }
 
     /**
@@ -170,11 +173,12 @@ public class ScoringService {
      *                      incidents or terms changed
      * @param everyMonth    true when the clients' membership of the portfolio may have changed
      *                      (status): then each of their months counts as changed
+     * @return where the time went (for the benchmark)
      */
     @Transactional
-    public void rescoreClients(Collection<Long> clientIds, Collection<YearMonth> changedMonths, boolean everyMonth) {
+    public String rescoreClients(Collection<Long> clientIds, Collection<YearMonth> changedMonths, boolean everyMonth) {
         if (clientIds.isEmpty()) {
-            return;
+            return "no client";
         }
         long t0 = System.nanoTime();
         // Locked before anything is read, the active model included (see ScoreStore.lockForWriting).
@@ -183,8 +187,7 @@ public class ScoringService {
         if (clientIds.size() > FULL_RESCORE_ABOVE) {
             // A big import touches most of the portfolio: the streaming full rescore is faster than
             // comparing client by client, and its memory stays bounded whatever the file's size.
-            rescoreAll(model);
-            return;
+            return rescoreAll(model).breakdown();
         }
         long t1 = System.nanoTime();
         Inputs changed = inputs.of(clientIds);
@@ -226,7 +229,7 @@ public class ScoringService {
         long t6 = System.nanoTime();
         String others = rescoreShiftedOthers(model, portfolios, ids);
         long t7 = System.nanoTime();
-        lastClientBreakdown = String.format("model %.1f, inputs %.1f, stored positions %.1f, portfolios %.1f, "
+        return String.format("model %.1f, inputs %.1f, stored positions %.1f, portfolios %.1f, "
                 + "engine %.1f, storing %.1f, other clients %.1f ms (%s)", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
                 (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (t6 - t5) / 1e6, (t7 - t6) / 1e6, others);
     }
@@ -277,7 +280,7 @@ public class ScoringService {
             ClientHistory history = others.histories().get(id);
             Map<YearMonth, BigDecimal> earlier = scores.getOrDefault(id, Map.of());
             months.forEach((month, position) -> rows.add(new ScoredMonth(
-                    ScoringEngine.score(model, history, month, position, earlier.get(month.minusMonths(3))), position)));
+                    ScoringEngine.score(model, history, month, position, earlier.get(month.minusMonths(ScoringEngine.THREE_MONTHS))), position)));
         });
         store.replaceMonths(model.version(), rows);
         return found;
@@ -309,7 +312,7 @@ public class ScoringService {
     }
 
     private static void addWindow(Set<YearMonth> months, YearMonth month) {
-        for (int i = 0; i < PortfolioFigures.WINDOW_MONTHS; i++) {
+        for (int i = 0; i < ScoringEngine.THREE_MONTHS; i++) {
             months.add(month.plusMonths(i));
         }
     }
@@ -319,18 +322,12 @@ public class ScoringService {
         return portfolio == null ? null : portfolio.position(clientId).orElse(null);
     }
 
-    /** Scores every month with figures, oldest first, feeding each month the score three months earlier. */
+    /** Every month of the history scored by the engine's one path, each with the position it was scored with. */
     static List<ScoredMonth> scoreAllMonths(ScoringModel model, ClientHistory history,
                                             java.util.function.Function<YearMonth, PortfolioPosition> positions) {
-        Map<YearMonth, BigDecimal> scores = new HashMap<>();
         List<ScoredMonth> rows = new ArrayList<>(history.months().size());
-        for (YearMonth month : history.months().keySet()) {
-            PortfolioPosition position = positions.apply(month);
-            Scorecard card = ScoringEngine.score(model, history, month, position, scores.get(month.minusMonths(3)));
-            if (card.score() != null) {
-                scores.put(month, card.score());
-            }
-            rows.add(new ScoredMonth(card, position));
+        for (Scorecard card : ScoringEngine.scoreAllMonths(model, history, positions)) {
+            rows.add(new ScoredMonth(card, positions.apply(card.month())));
         }
         return rows;
     }

@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Locale;
 
-import com.mspscorecard.scoring.LocalizedScorecards;
 import com.mspscorecard.scoring.ScorecardQueries;
+import com.mspscorecard.scoring.ScorecardSentences;
 import com.mspscorecard.scoring.ScorecardView;
 import com.mspscorecard.scoring.ScoringService;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,7 @@ class ScorecardLanguageIntegrationTests {
     ScorecardQueries scorecards;
 
     @Autowired
-    LocalizedScorecards localized;
+    ScorecardSentences sentences;
 
     @BeforeEach
     void portfolio() {
@@ -54,6 +54,10 @@ class ScorecardLanguageIntegrationTests {
 
     private ScorecardView stored(String client) {
         return scorecards.ofClient(DashboardPortfolio.id(jdbc, client), DashboardPortfolio.MONTH).orElseThrow();
+    }
+
+    private ScorecardView english(String client) {
+        return sentences.in(stored(client), Locale.ENGLISH);
     }
 
     @Test
@@ -72,36 +76,62 @@ class ScorecardLanguageIntegrationTests {
 
     @Test
     void anEnglishReaderReadsExactlyTheSentencesTheApiGives() throws Exception {
-        ScorecardView card = stored("dash-Pricey");
+        ScorecardView card = english("dash-Pricey");
         String html = HtmlUtils.htmlUnescape(page(card.clientId(), "en"));
+        String api = mvc.perform(get("/api/v1/clients/" + card.clientId() + "/scorecard?month=" + DashboardPortfolio.MONTH)
+                        .with(user(DashboardPortfolio.OWNER).roles("OWNER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(card.reasons()).isNotEmpty();
         for (ScorecardView.Reason reason : card.reasons()) {
             assertThat(html).contains(reason.text());
+            assertThat(api).contains(reason.text());
         }
         for (ScorecardView.RuleLine rule : card.rules()) {
-            assertThat(html).contains(rule.explanation());
+            assertThat(html).contains(rule.explanation().text());
+            assertThat(HtmlUtils.htmlUnescape(api)).contains(rule.explanation().text());
         }
         assertThat(html).contains("Gross margin 15.0% over the last 3 months (good: ")
                 .doesNotContain("La redditività vale", " su 100");
     }
 
     @Test
-    void theEnglishMessagesRewriteEverySentenceOfThePortfolioWordForWord() {
+    void storedScorecardsKeepCodesAndArgumentsAndEveryLanguageIsWrittenFromTheBundles() {
+        // Store facts, render words: no sentence is stored, in English or otherwise.
+        assertThat(jdbc.queryForList("select reasons from client_score", String.class))
+                .isNotEmpty()
+                .allSatisfy(reasons -> assertThat(reasons)
+                        .matches("^([a-z_.]+( [A-Za-z][^ ;]*)*(;[a-z_.]+( [A-Za-z][^ ;]*)*)*)?$"));
         for (String client : new String[] {"dash-Anchor", "dash-Late Payer", "dash-Drain", "dash-Pricey", "dash-Steady"}) {
-            ScorecardView card = stored(client);
-            assertThat(localized.localize(card, Locale.ENGLISH)).as(client).isEqualTo(card);
-            ScorecardView italian = localized.localize(card, Locale.ITALIAN);
-            for (int i = 0; i < card.reasons().size(); i++) {
-                assertThat(italian.reasons().get(i).text()).as(client).isNotEqualTo(card.reasons().get(i).text());
+            ScorecardView stored = stored(client);
+            assertThat(stored.reasons()).as(client).isNotEmpty().allSatisfy(r -> assertThat(r.text()).isNull());
+            ScorecardView english = sentences.in(stored, Locale.ENGLISH);
+            ScorecardView italian = sentences.in(stored, Locale.ITALIAN);
+            for (int i = 0; i < english.reasons().size(); i++) {
+                assertThat(italian.reasons().get(i).text()).as(client).isNotEqualTo(english.reasons().get(i).text());
             }
-            for (int i = 0; i < card.dealbreakers().size(); i++) {
+            for (int i = 0; i < english.dealbreakers().size(); i++) {
                 assertThat(italian.dealbreakers().get(i).text()).as(client)
-                        .isNotEqualTo(card.dealbreakers().get(i).text());
+                        .isNotEqualTo(english.dealbreakers().get(i).text());
             }
-            for (int i = 0; i < card.rules().size(); i++) {
-                assertThat(italian.rules().get(i).explanation()).as(client)
-                        .isNotEqualTo(card.rules().get(i).explanation());
+            for (int i = 0; i < english.rules().size(); i++) {
+                assertThat(italian.rules().get(i).explanation().text()).as(client)
+                        .isNotEqualTo(english.rules().get(i).explanation().text());
+            }
+        }
+    }
+
+    @Test
+    void aRuleValueIsRoundedAlikeInTheTableAndInItsSentence() {
+        // The demo's Chaos Events had a margin of 0.1045: "10.4%" in the table, "Gross margin 10.5%" beside it.
+        for (String client : new String[] {"dash-Anchor", "dash-Late Payer", "dash-Drain", "dash-Pricey", "dash-Steady"}) {
+            for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.ITALIAN}) {
+                for (ScorecardView.RuleLine rule : sentences.in(stored(client), locale).rules()) {
+                    if (rule.value() != null) {
+                        assertThat(rule.explanation().text()).as(client + " " + rule.rule() + " " + locale)
+                                .contains(rule.valueText());
+                    }
+                }
             }
         }
     }

@@ -1,5 +1,7 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.ScoringInputs;
+import com.mspscorecard.scoring.internal.ScoreStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
@@ -89,7 +91,7 @@ class ScoringBenchmark {
         databaseCpu = databaseCpuMillis() - databaseCpu;
         System.out.printf("BENCH full rescore: %d clients, %d scorecards in %d ms (first run %d ms)%n",
                 full.clients(), full.scorecards(), full.millis(), warmUp.millis());
-        System.out.printf("BENCH of which: %s%n", ScoringService.lastBreakdown);
+        System.out.printf("BENCH of which: %s%n", full.breakdown());
         System.out.printf("BENCH CPU time of the full rescore: JVM %d ms, PostgreSQL backends %d ms%n", javaCpu,
                 databaseCpu);
         System.out.printf("BENCH client_score: %s in all, %s a row%n",
@@ -153,7 +155,10 @@ class ScoringBenchmark {
                         + "after %d warm-up edits: mean %.1f ms, median %d ms, 95th percentile %d ms, worst %d ms%n",
                 measured, warmUpEdits, java.util.Arrays.stream(millis).average().orElse(0), sorted[measured / 2],
                 sorted[(int) Math.ceil(measured * 0.95) - 1], sorted[measured - 1]);
-        System.out.printf("BENCH last single-client rescore: %s%n", ScoringService.lastClientBreakdown);
+        // One more rescore of the same client, called directly for its breakdown of where the time goes.
+        String breakdown = transactions.execute(tx -> scoring.rescoreClients(Set.of(client),
+                Set.of(first.plusMonths(10)), false));
+        System.out.printf("BENCH a single-client rescore: %s%n", breakdown);
         System.out.printf("BENCH CPU time per edit: JVM %d ms, PostgreSQL backends %d ms%n",
                 (javaCpuMillis() - editsJavaCpu) / measured, (databaseCpuMillis() - editsDatabaseCpu) / measured);
     }

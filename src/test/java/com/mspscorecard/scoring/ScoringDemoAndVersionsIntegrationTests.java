@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ScoringDemoAndVersionsIntegrationTests {
 
     @Autowired
-    DemoPortfolioGenerator demo;
+    com.mspscorecard.users.DemoPortfolio demo;
 
     @Autowired
     ScorecardQueries scorecards;
@@ -74,7 +74,8 @@ class ScoringDemoAndVersionsIntegrationTests {
         assertThat(portfolio.scorecards()).anySatisfy(card -> assertThat(card.suggestedMonthlyPrice()).isNotNull());
         assertThat(portfolio.pareto().revenueShareOfTop20()).isGreaterThan(new BigDecimal("0.4"));
         assertThat(portfolio.pareto().scatter()).anySatisfy(point -> assertThat(point.drain()).isTrue());
-        assertThat(scorecards.months()).hasSize(DemoPortfolioGenerator.MONTHS);
+        // Two years of figures up to last month.
+        assertThat(scorecards.months()).hasSize(24);
         assertThat(jdbc.queryForObject("select count(*) from incident", Integer.class)).isPositive();
     }
 
@@ -171,7 +172,7 @@ class ScoringDemoAndVersionsIntegrationTests {
     /** What an owner reads in every stored scorecard of the active version. */
     private static final String VERDICTS = """
             select client_id, month, score, grade, recommendation, drain, dependency_risk, worsening,
-                   suggested_monthly_price, reasons::text, dealbreakers::text
+                   suggested_monthly_price, reasons
             from client_score where model_version = (select version from scoring_model where status = 'ACTIVE')
             order by client_id, month""";
 

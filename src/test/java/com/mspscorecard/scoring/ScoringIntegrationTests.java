@@ -1,5 +1,6 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.RescoreOnStartup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -60,6 +61,9 @@ class ScoringIntegrationTests {
     @Autowired
     ScoringModels models;
 
+    @Autowired
+    ScorecardSentences sentences;
+
     @BeforeEach
     void users() {
         TestUsers.ensure("score-owner", "OWNER");
@@ -98,7 +102,8 @@ class ScoringIntegrationTests {
             var rule = expected.rules().get(i);
             var stored = card.rules().get(i);
             assertThat(stored.rule()).isEqualTo(rule.ruleKey());
-            assertThat(stored.explanation()).isEqualTo(rule.explanation().text());
+            assertThat(stored.explanation().code()).isEqualTo(rule.explanation().code());
+            assertThat(stored.explanation().args()).isEqualTo(rule.explanation().args());
             assertThat(stored.weight()).isEqualTo(rule.weight());
             if (rule.hasData()) {
                 assertThat(stored.subScore()).isEqualByComparingTo(rule.subScore());
@@ -119,8 +124,8 @@ class ScoringIntegrationTests {
 
         ScorecardView card = scorecards.ofClient(id, MONTH).orElseThrow();
         assertThat(card.recommendation()).isEqualTo("OFFBOARD");
-        assertThat(card.dealbreakers()).extracting(ScorecardView.Reason::code).containsExactly("recurring_late_payments");
-        assertThat(card.reasons()).extracting(ScorecardView.Reason::text).anySatisfy(text -> assertThat(text).contains("3 late payments"));
+        assertThat(card.dealbreakers()).extracting(ScorecardView.Reason::key).containsExactly("recurring_late_payments");
+        assertThat(sentences.in(card, java.util.Locale.ENGLISH).reasons()).extracting(ScorecardView.Reason::text).anySatisfy(text -> assertThat(text).contains("3 late payments"));
     }
 
     @Test
@@ -153,7 +158,7 @@ class ScoringIntegrationTests {
 
         ScorecardView card = scorecards.ofClient(id, MONTH).orElseThrow();
         assertThat(card.recommendation()).isEqualTo("OFFBOARD");
-        assertThat(card.dealbreakers()).extracting(ScorecardView.Reason::code).containsExactly("abusive_treatment");
+        assertThat(card.dealbreakers()).extracting(ScorecardView.Reason::key).containsExactly("abusive_treatment");
     }
 
     @Test
@@ -169,7 +174,7 @@ class ScoringIntegrationTests {
 
         ScorecardView card = scorecards.ofClient(id, MONTH).orElseThrow();
         assertThat(card.recommendation()).isEqualTo("OFFBOARD");
-        assertThat(card.reasons()).extracting(ScorecardView.Reason::text).anySatisfy(text -> assertThat(text).contains("PREPAID"));
+        assertThat(sentences.in(card, java.util.Locale.ENGLISH).reasons()).extracting(ScorecardView.Reason::text).anySatisfy(text -> assertThat(text).contains("PREPAID"));
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class ClientHistory {
         this.ordered = monthsCopy.values().toArray(new MonthlyFigures[0]);
         this.monthNumbers = new int[ordered.length];
         for (int i = 0; i < ordered.length; i++) {
-            monthNumbers[i] = number(ordered[i].month());
+            monthNumbers[i] = MonthIndex.of(ordered[i].month());
         }
         this.contiguous = ordered.length == 0 || monthNumbers[ordered.length - 1] - monthNumbers[0] == ordered.length - 1;
     }
@@ -113,7 +113,7 @@ public final class ClientHistory {
 
     /** Index in {@link #ordered()} of the first month at or after {@code month}. */
     int indexFrom(YearMonth month) {
-        int wanted = number(month);
+        int wanted = MonthIndex.of(month);
         if (contiguous) {
             return ordered.length == 0 ? 0 : Math.max(0, Math.min(ordered.length, wanted - monthNumbers[0]));
         }
@@ -130,9 +130,6 @@ public final class ClientHistory {
         return low;
     }
 
-    private static int number(YearMonth month) {
-        return month.getYear() * 12 + month.getMonthValue() - 1;
-    }
 
     /** A history from a plain collection of monthly figures. */
     public static ClientHistory of(long clientId, PaymentTerms terms, Integer defaultEndpoints,

@@ -1,49 +1,49 @@
 package com.mspscorecard.scoring.engine;
 
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
-/**
- * How one dealbreaker is tuned: on or off, and its named thresholds, e.g.
- * {@code min_late_payments} and {@code window_months} (kept in name order).
- */
-public record DealbreakerSettings(String key, boolean enabled, Map<String, BigDecimal> thresholds) {
+/** How one dealbreaker is tuned: on or off, and its typed thresholds. */
+public record DealbreakerSettings(String key, boolean enabled, Thresholds thresholds) {
 
     public DealbreakerSettings {
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("a dealbreaker needs a key");
+        Dealbreaker<?> dealbreaker = dealbreaker(key);
+        Objects.requireNonNull(thresholds, "thresholds");
+        if (dealbreaker.defaults().getClass() != thresholds.getClass()) {
+            throw new IllegalArgumentException(key + " does not take " + thresholds);
         }
-        TreeMap<String, BigDecimal> copy = new TreeMap<>();
-        if (thresholds != null) {
-            thresholds.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "threshold name"),
-                    Objects.requireNonNull(value, () -> key + "." + name)));
-        }
-        thresholds = Collections.unmodifiableMap(copy);
     }
 
-    public BigDecimal threshold(String name) {
-        BigDecimal value = thresholds.get(name);
-        if (value == null) {
-            throw new IllegalStateException("dealbreaker " + key + " has no threshold " + name);
-        }
-        return value;
+    /** Settings from thresholds by name, as the stored model and the editor hold them. */
+    public static DealbreakerSettings of(String key, boolean enabled, Map<String, BigDecimal> byName) {
+        return new DealbreakerSettings(key, enabled, dealbreaker(key).thresholds(byName));
     }
 
-    /** A threshold that counts something: incidents, months. */
-    public int count(String name) {
-        return threshold(name).intValueExact();
+    /** The dealbreaker's default settings, switched on. */
+    public static DealbreakerSettings defaults(Dealbreaker<?> dealbreaker) {
+        return new DealbreakerSettings(dealbreaker.key(), true, dealbreaker.defaults());
     }
 
     public DealbreakerSettings withEnabled(boolean enabled) {
         return new DealbreakerSettings(key, enabled, thresholds);
     }
 
+    /** A copy with one threshold, by name, replaced; for drafts and tests. */
     public DealbreakerSettings withThreshold(String name, BigDecimal value) {
-        TreeMap<String, BigDecimal> copy = new TreeMap<>(thresholds);
+        TreeMap<String, BigDecimal> copy = new TreeMap<>(thresholds.byName());
+        if (!copy.containsKey(name)) {
+            throw new IllegalArgumentException("dealbreaker " + key + " has no threshold " + name);
+        }
         copy.put(name, value);
-        return new DealbreakerSettings(key, enabled, copy);
+        return of(key, enabled, copy);
+    }
+
+    private static Dealbreaker<?> dealbreaker(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("a dealbreaker needs a key");
+        }
+        return Dealbreakers.byKey(key).orElseThrow(() -> new IllegalArgumentException("unknown dealbreaker: " + key));
     }
 }

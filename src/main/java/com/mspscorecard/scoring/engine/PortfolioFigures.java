@@ -15,16 +15,13 @@ import java.util.Objects;
  */
 public record PortfolioFigures(BigDecimal revenue, BigDecimal hours, BigDecimal newTickets) {
 
-    /** The window Pareto and drains look at. */
-    public static final int WINDOW_MONTHS = 3;
-
     public PortfolioFigures {
         Objects.requireNonNull(revenue, "revenue");
     }
 
     /** Sums over the three months ending at {@code month}. */
     public static PortfolioFigures of(ClientHistory history, YearMonth month) {
-        Window window = Window.of(history, month, WINDOW_MONTHS);
+        Window window = Window.of(history, month, ScoringEngine.THREE_MONTHS);
         BigDecimal revenue = window.sum(Metric.REVENUE);
         return new PortfolioFigures(revenue == null ? BigDecimal.ZERO : revenue,
                 window.sum(Metric.HOURS_SPENT), window.sum(Metric.NEW_TICKETS));

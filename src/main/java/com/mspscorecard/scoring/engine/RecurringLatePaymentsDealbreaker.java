@@ -8,41 +8,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Recurring late payments; a prepaid client has no excuse for even one. */
-final class RecurringLatePaymentsDealbreaker implements Dealbreaker {
-
-    static final String KEY = "recurring_late_payments";
-    static final String MIN_LATE_PAYMENTS = "min_late_payments";
-    static final String MIN_LATE_PAYMENTS_PREPAID = "min_late_payments_prepaid";
-    static final String WINDOW_MONTHS = "window_months";
+record RecurringLatePaymentsDealbreaker(Thresholds.LatePayments defaults) implements Dealbreaker<Thresholds.LatePayments> {
 
     @Override
     public String key() {
-        return KEY;
+        return "recurring_late_payments";
     }
 
     @Override
-    public DealbreakerSettings defaultSettings() {
-        return new DealbreakerSettings(KEY, true, Map.of(
-                MIN_LATE_PAYMENTS, BigDecimal.valueOf(3),
-                MIN_LATE_PAYMENTS_PREPAID, BigDecimal.ONE,
-                WINDOW_MONTHS, BigDecimal.valueOf(6)));
+    public Thresholds.LatePayments thresholds(Map<String, BigDecimal> byName) {
+        return Thresholds.LatePayments.of(byName);
     }
 
     @Override
-    public Optional<Explanation> check(ClientHistory history, YearMonth month, DealbreakerSettings settings) {
-        Window window = Window.of(history, month, settings.count(WINDOW_MONTHS));
+    public Optional<Explanation> check(ClientHistory history, YearMonth month, Thresholds.LatePayments thresholds) {
+        Window window = Window.of(history, month, thresholds.windowMonths());
         BigDecimal late = window.sum(Metric.LATE_PAYMENTS);
         if (late == null) {
             return Optional.empty();
         }
         boolean prepaid = history.terms() == PaymentTerms.PREPAID;
-        BigDecimal minimum = settings.threshold(prepaid ? MIN_LATE_PAYMENTS_PREPAID : MIN_LATE_PAYMENTS);
-        if (late.compareTo(minimum) < 0) {
+        int minimum = prepaid ? thresholds.minLatePaymentsPrepaid() : thresholds.minLatePayments();
+        if (late.compareTo(BigDecimal.valueOf(minimum)) < 0) {
             return Optional.empty();
         }
-        return Optional.of(Explanation.of("dealbreaker." + KEY,
-                Words.count(late, "late payment", "late payments") + " " + window.inTheLast()
-                        + "; terms are " + history.terms().name(),
-                late, settings.count(WINDOW_MONTHS), history.terms().name()));
+        return Optional.of(Explanation.of("dealbreaker." + key(), Explanation.whole(late),
+                Explanation.whole(window.length()), Explanation.text(history.terms().name())));
     }
 }

@@ -3,56 +3,97 @@ package com.mspscorecard.scoring.engine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * One scoring rule: measures a figure of a client over a window of months ending at the scored
- * month. Turning the measurement into a sub-score is the same for every rule; see
- * {@link RuleSettings#subScore}.
+ * One scoring rule: what it measures over a window of months ending at the scored month, and how
+ * it is tuned in the default model. Turning the measurement into a sub-score is the same for every
+ * rule ({@link RuleSettings#subScore}); its sentences are {@code explanation.rule.<key>} and
+ * {@code explanation.rule.<key>.no_data} in the scoring bundle. Every rule is a line in
+ * {@link Rules#all()}.
  */
-public interface Rule {
+public final class Rule {
+
+    private final RuleSettings defaults;
+    private final Quantity quantity;
+    private final Function<Window, BigDecimal> measure;
+    private final boolean staffPoll;
+
+    private Rule(RuleSettings defaults, Quantity quantity, Function<Window, BigDecimal> measure, boolean staffPoll) {
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.quantity = Objects.requireNonNull(quantity, "quantity");
+        this.measure = Objects.requireNonNull(measure, "measure");
+        this.staffPoll = staffPoll;
+    }
+
+    /**
+     * A rule measuring {@code measure} over its window (null = no data), tuned by default with
+     * {@code good}, {@code bad}, {@code weight} and a window of {@code windowMonths}.
+     */
+    static Rule of(String key, Category category, Quantity quantity, String good, String bad, int weight,
+                   int windowMonths, Function<Window, BigDecimal> measure) {
+        return new Rule(new RuleSettings(key, category, new BigDecimal(good), new BigDecimal(bad), weight, windowMonths,
+                true), quantity, measure, false);
+    }
+
+    /** The staff vote: the client's share in the latest poll closed in the window, whose day its sentence names. */
+    static Rule staffPoll(String key, Category category, String good, String bad, int weight, int windowMonths) {
+        return new Rule(new RuleSettings(key, category, new BigDecimal(good), new BigDecimal(bad), weight, windowMonths,
+                true), Quantity.FRACTION, Window::latestPollShare, true);
+    }
 
     /** Stable key used in the database and the API, e.g. {@code late_payments}. */
-    String key();
-
-    /** The category the rule belongs to in the default model. */
-    Category category();
-
-    Quantity quantity();
-
-    /** What is measured, in words that fit "No data for … in the last 6 months". */
-    String subject();
-
-    /**
-     * The measured value alone, or null when the window has no data for it: what bulk rescoring
-     * needs, without writing any sentence.
-     */
-    BigDecimal value(ClientHistory history, YearMonth month, int windowMonths);
-
-    /**
-     * The value in plain words ("2 late payments in the last 6 months"): a pure function of the
-     * value, the window and, for the staff vote, the poll's closing day, so a stored scorecard's
-     * sentences can be written again from its numbers.
-     */
-    String words(BigDecimal value, int windowMonths, LocalDate pollClosedOn);
-
-    /** The closing day of the staff poll measured; null for every other rule. */
-    default LocalDate pollClosedOn(ClientHistory history, YearMonth month, int windowMonths) {
-        return null;
+    public String key() {
+        return defaults.key();
     }
 
-    /** The measurement, or empty when the window has no data for it. */
-    default Optional<Measurement> measure(ClientHistory history, YearMonth month, int windowMonths) {
-        BigDecimal value = value(history, month, windowMonths);
-        if (value == null) {
-            return Optional.empty();
+    /** The category the rule belongs to. */
+    public Category category() {
+        return defaults.category();
+    }
+
+    public Quantity quantity() {
+        return quantity;
+    }
+
+    /** How the rule is tuned in model version 1, the product specification's table. */
+    public RuleSettings defaults() {
+        return defaults;
+    }
+
+    /** The measured value, or null when the window has no data for it. */
+    public BigDecimal value(ClientHistory history, YearMonth month, int windowMonths) {
+        return measure.apply(Window.of(history, month, windowMonths));
+    }
+
+    /** The closing day of the staff poll measured; null for every other rule and without a poll. */
+    public LocalDate pollClosedOn(ClientHistory history, YearMonth month, int windowMonths) {
+        return staffPoll ? Window.of(history, month, windowMonths).latestPollClosedOn() : null;
+    }
+
+    boolean measuresStaffPoll() {
+        return staffPoll;
+    }
+
+    /**
+     * The rule's sentence for a result: the measured value with the thresholds and the sub-score,
+     * or what is missing. Written from numbers alone, so a stored breakdown gives the same words.
+     */
+    Explanation explain(RuleSettings settings, BigDecimal value, BigDecimal subScore, LocalDate pollClosedOn) {
+        String code = "rule." + key();
+        if (value == null || subScore == null) {
+            return Explanation.of(code + ".no_data", Explanation.whole(settings.windowMonths()));
         }
-        return Optional.of(new Measurement(value,
-                words(value, windowMonths, pollClosedOn(history, month, windowMonths))));
+        return Explanation.of(code, Explanation.measured(quantity, value), Explanation.whole(settings.windowMonths()),
+                Explanation.threshold(quantity, settings.good()), Explanation.threshold(quantity, settings.bad()),
+                Explanation.number(subScore),
+                Explanation.whole(value.setScale(0, java.math.RoundingMode.HALF_UP)),
+                Explanation.text(pollClosedOn == null ? "" : pollClosedOn));
     }
 
-    /** The sentence shown when {@link #measure} has nothing. */
-    default String noDataWords(int windowMonths) {
-        return "No data for " + subject() + " " + Window.inTheLast(windowMonths);
+    @Override
+    public String toString() {
+        return "Rule[" + key() + "]";
     }
 }

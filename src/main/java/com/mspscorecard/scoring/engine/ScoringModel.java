@@ -65,24 +65,15 @@ public record ScoringModel(int version,
         requirePercent("drainEffortTopPercent", drainEffortTopPercent);
     }
 
-    /** Version 1, exactly as the product specification's tables. */
+    /** Version 1, exactly as the product specification's tables: the defaults in {@link Rules} and {@link Dealbreakers}. */
     public static ScoringModel defaults() {
-        List<RuleSettings> rules = List.of(
-                rule("late_payments", Category.PAYMENT, "0", "3", 15, 6),
-                rule("days_to_pay", Category.PAYMENT, "30", "60", 10, 3),
-                rule("disputed_invoices", Category.PAYMENT, "0", "0.20", 10, 6),
-                rule("ticket_load", Category.SERVICE_LOAD, "0.5", "2.0", 10, 3),
-                rule("reopened_tickets", Category.SERVICE_LOAD, "0.05", "0.25", 5, 3),
-                rule("admin_requests", Category.SERVICE_LOAD, "0.2", "1.0", 5, 3),
-                rule("escalations", Category.RELATIONSHIP, "0", "2", 10, 3),
-                rule("ignored_recommendations", Category.RELATIONSHIP, "0.10", "0.60", 10, 12),
-                rule("red_flag_incidents", Category.RELATIONSHIP, "0", "3", 5, 12),
-                rule("staff_vote", Category.RELATIONSHIP, "0", "0.15", 5, 15),
-                rule("security_incidents", Category.SECURITY, "0", "3", 10, 6),
-                rule("gross_margin", Category.PROFITABILITY, "0.60", "0.20", 15, 3));
+        List<RuleSettings> rules = new ArrayList<>();
+        for (Rule rule : Rules.all()) {
+            rules.add(rule.defaults());
+        }
         List<DealbreakerSettings> dealbreakers = new ArrayList<>();
-        for (Dealbreaker dealbreaker : Dealbreakers.all()) {
-            dealbreakers.add(dealbreaker.defaultSettings());
+        for (Dealbreaker<?> dealbreaker : Dealbreakers.all()) {
+            dealbreakers.add(DealbreakerSettings.defaults(dealbreaker));
         }
         return new ScoringModel(1, rules, dealbreakers, GradeBands.defaults(),
                 new BigDecimal("0.5"), BigDecimal.TEN, 20, 20, new BigDecimal("0.50"), new BigDecimal("0.15"));
@@ -120,10 +111,6 @@ public record ScoringModel(int version,
         copy.replaceAll(d -> d.key().equals(replacement.key()) ? replacement : d);
         return new ScoringModel(version, rules, copy, gradeBands, minimumCompleteness, worseningPoints,
                 drainRevenueTopPercent, drainEffortTopPercent, targetMargin, dependencyShare);
-    }
-
-    private static RuleSettings rule(String key, Category category, String good, String bad, int weight, int window) {
-        return new RuleSettings(key, category, new BigDecimal(good), new BigDecimal(bad), weight, window, true);
     }
 
     private static void requireBetween(String name, BigDecimal value, BigDecimal low, BigDecimal high) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -42,30 +43,16 @@ final class Window {
         return new Window(history, month, length);
     }
 
+    int length() {
+        return length;
+    }
+
     LocalDate firstDay() {
         return last.minusMonths(length - 1L).atDay(1);
     }
 
     LocalDate lastDay() {
         return last.atEndOfMonth();
-    }
-
-    /** "in the last 6 months", or "this month" for a window of one. */
-    String inTheLast() {
-        return inTheLast(length);
-    }
-
-    static String inTheLast(int months) {
-        return months == 1 ? "this month" : "in the last " + months + " months";
-    }
-
-    /** "over the last 3 months", or "this month". */
-    String overTheLast() {
-        return overTheLast(length);
-    }
-
-    static String overTheLast(int months) {
-        return months == 1 ? "this month" : "over the last " + months + " months";
     }
 
     BigDecimal sum(Metric metric) {
@@ -170,6 +157,27 @@ final class Window {
             }
         }
         return revenue.signum() == 0 ? null : divide(revenue.subtract(cost), revenue);
+    }
+
+    /** Ignored ÷ (implemented + ignored) recommendations: a rule and a dealbreaker read it alike. */
+    BigDecimal ignoredRecommendations() {
+        return shareOf(Metric.RECOMMENDATIONS_IGNORED, Metric.RECOMMENDATIONS_IMPLEMENTED);
+    }
+
+    /** The client's share of the points in the latest staff poll closed within the window, or null. */
+    BigDecimal latestPollShare() {
+        Map.Entry<LocalDate, BigDecimal> poll = latestPoll();
+        return poll == null ? null : poll.getValue();
+    }
+
+    LocalDate latestPollClosedOn() {
+        Map.Entry<LocalDate, BigDecimal> poll = latestPoll();
+        return poll == null ? null : poll.getKey();
+    }
+
+    private Map.Entry<LocalDate, BigDecimal> latestPoll() {
+        Map.Entry<LocalDate, BigDecimal> poll = history.closedPolls().floorEntry(lastDay());
+        return poll == null || poll.getKey().isBefore(firstDay()) ? null : poll;
     }
 
     int incidents(Predicate<IncidentCategory> matching) {

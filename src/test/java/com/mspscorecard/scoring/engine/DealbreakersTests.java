@@ -68,7 +68,7 @@ class DealbreakersTests {
         if (reason == null) {
             assertThat(result).isEmpty();
         } else {
-            assertThat(result).map(Explanation::text).hasValue(reason);
+            assertThat(result).map(com.mspscorecard.scoring.EnglishSentences::of).hasValue(reason);
             assertThat(result).map(Explanation::code).hasValue("dealbreaker." + key);
         }
     }

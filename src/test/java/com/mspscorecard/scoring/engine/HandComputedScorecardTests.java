@@ -97,14 +97,14 @@ class HandComputedScorecardTests {
                 .isEqualByComparingTo("50.50");
         assertThat(scorecard.dealbreakers()).isEmpty();
         assertThat(scorecard.recommendation()).isEqualTo(Recommendation.WATCH);
-        assertThat(scorecard.reasons()).extracting(Explanation::text).containsExactly("Grade D (score 50.5)");
+        assertThat(scorecard.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of).containsExactly("Grade D (score 50.5)");
     }
 
     @Test
     void explainsEachRuleWithValueThresholdsAndSubScore() {
         Map<String, String> texts = new java.util.HashMap<>();
         for (RuleResult result : ScoringEngine.score(ScoringModel.defaults(), history(), JUNE, null, null).rules()) {
-            texts.put(result.ruleKey(), result.explanation().text());
+            texts.put(result.ruleKey(), com.mspscorecard.scoring.EnglishSentences.of(result.explanation()));
         }
 
         assertThat(texts).containsEntry("late_payments",

@@ -103,7 +103,7 @@ class ScoringEngineTests {
 
         assertThat(scorecard.score()).isEqualByComparingTo(score);
         assertThat(scorecard.recommendation()).isEqualTo(expected);
-        assertThat(scorecard.reasons()).isNotEmpty().allSatisfy(reason -> assertThat(reason.text()).isNotBlank());
+        assertThat(scorecard.reasons()).isNotEmpty().allSatisfy(reason -> assertThat(com.mspscorecard.scoring.EnglishSentences.of(reason)).isNotBlank());
     }
 
     @Test
@@ -113,12 +113,12 @@ class ScoringEngineTests {
         Scorecard consider = ScoringEngine.score(MODEL, gradeD().build(), JUNE, null, new BigDecimal("64.4"));
         Scorecard drain = ScoringEngine.score(MODEL, gradeC().build(), JUNE, DRAIN, null);
 
-        assertThat(offboard.reasons()).extracting(Explanation::text)
+        assertThat(offboard.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of)
                 .containsExactly("1 late payment in the last 6 months; terms are PREPAID");
-        assertThat(consider.reasons()).extracting(Explanation::text).containsExactly(
+        assertThat(consider.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of).containsExactly(
                 "Grade D (score 52.4)",
                 "The score fell 12.0 points in 3 months, from 64.4 to 52.4");
-        assertThat(drain.reasons()).extracting(Explanation::text).containsExactly(
+        assertThat(drain.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of).containsExactly(
                 "A drain: outside the top 20% of clients by revenue (1.0% of revenue) but in the top 20% by effort"
                         + " (40.0% of effort), with grade C");
         assertThat(drain.drain()).isTrue();
@@ -139,7 +139,7 @@ class ScoringEngineTests {
         assertThat(scorecard.recommendation()).isEqualTo(RAISE_PRICE);
         assertThat(scorecard.suggestedMonthlyPrice()).isEqualTo(new BigDecimal("1600.00"));
         assertThat(scorecard.currentMonthlyRevenue()).isEqualTo(new BigDecimal("1000.00"));
-        assertThat(scorecard.reasons()).extracting(Explanation::text).containsExactly(
+        assertThat(scorecard.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of).containsExactly(
                 "Profitability scores 0.0 (below 50) while payment 100.0, relationship 100.0 and security 100.0"
                         + " are all at least 70: the client is demanding, not bad",
                 "A monthly price of 1600.00 instead of 1000.00 (+600.00, +60.0%) reaches the target margin of 50%");
@@ -194,7 +194,7 @@ class ScoringEngineTests {
 
         assertThat(risky.dependencyRisk()).isTrue();
         assertThat(risky.recommendation()).isEqualTo(KEEP);
-        assertThat(risky.reasons()).last().extracting(Explanation::text)
+        assertThat(risky.reasons()).last().extracting(com.mspscorecard.scoring.EnglishSentences::of)
                 .isEqualTo("Brings 15.0% of portfolio revenue over 3 months: plan before acting");
         assertThat(fine.dependencyRisk()).isFalse();
         assertThat(fine.reasons()).extracting(Explanation::code).doesNotContain("reason.dependency_risk");
@@ -211,7 +211,7 @@ class ScoringEngineTests {
         assertThat(scorecard.completeness()).isEqualTo(new BigDecimal("0.182"));
         assertThat(scorecard.grade()).isNull();
         assertThat(scorecard.recommendation()).isEqualTo(INSUFFICIENT_DATA);
-        assertThat(scorecard.reasons()).extracting(Explanation::text)
+        assertThat(scorecard.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of)
                 .containsExactly("Only 18.2% of the scoring weight has data; 50% is needed for a grade");
         assertThat(scorecard.rule("late_payments").orElseThrow().points()).isEqualTo(new BigDecimal("50.03"));
         assertThat(scorecard.rule("red_flag_incidents").orElseThrow().points()).isEqualTo(new BigDecimal("25.00"));
@@ -259,13 +259,13 @@ class ScoringEngineTests {
     void explainsEveryRuleEvenWithoutData() {
         Scorecard scorecard = ScoringEngine.score(MODEL, client().build(), JUNE, null, null);
 
-        assertThat(scorecard.rules()).hasSize(12).allSatisfy(r -> assertThat(r.explanation().text()).isNotBlank());
+        assertThat(scorecard.rules()).hasSize(12).allSatisfy(r -> assertThat(com.mspscorecard.scoring.EnglishSentences.of(r.explanation())).isNotBlank());
         assertThat(scorecard.rule("late_payments").orElseThrow().explanation()).satisfies(e -> {
-            assertThat(e.text()).isEqualTo("No data for late payments in the last 6 months");
+            assertThat(com.mspscorecard.scoring.EnglishSentences.of(e)).isEqualTo("No data for late payments in the last 6 months");
             assertThat(e.code()).isEqualTo("rule.late_payments.no_data");
-            assertThat(e.args()).containsExactly(6);
+            assertThat(e.args()).containsExactly("I6");
         });
-        assertThat(scorecard.rule("red_flag_incidents").orElseThrow().explanation().text())
+        assertThat(com.mspscorecard.scoring.EnglishSentences.of(scorecard.rule("red_flag_incidents").orElseThrow().explanation()))
                 .isEqualTo("0 red-flag incidents logged in the last 12 months (good: 0, bad: 3) → 100.0 of 100");
         assertThat(scorecard.completeness()).isEqualTo(new BigDecimal("0.045"));
     }
@@ -297,7 +297,7 @@ class ScoringEngineTests {
                 .month("2026-09", ESCALATIONS, 0)
                 .build();
 
-        List<Scorecard> scorecards = ScoringEngine.scoreAllMonths(MODEL, history, null);
+        List<Scorecard> scorecards = ScoringEngine.scoreAllMonths(MODEL, history, month -> null);
 
         assertThat(scorecards).extracting(Scorecard::month).extracting(YearMonth::toString)
                 .containsExactly("2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-09");

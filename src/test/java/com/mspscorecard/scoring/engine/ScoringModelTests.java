@@ -46,15 +46,37 @@ class ScoringModelTests {
         twice.add(MODEL.rules().get(0));
         List<RuleSettings> unknown = new ArrayList<>(MODEL.rules());
         unknown.add(new RuleSettings("shoe_size", Category.PAYMENT, BigDecimal.ZERO, BigDecimal.ONE, 5, 3, true));
-        List<DealbreakerSettings> unknownDealbreaker = new ArrayList<>(MODEL.dealbreakers());
-        unknownDealbreaker.add(new DealbreakerSettings("bad_vibes", true, Map.of()));
+        List<DealbreakerSettings> twiceDealbreaker = new ArrayList<>(MODEL.dealbreakers());
+        twiceDealbreaker.add(MODEL.dealbreakers().get(0));
 
         assertThatIllegalArgumentException().isThrownBy(() -> withRules(twice)).withMessageContaining("late_payments");
         assertThatIllegalArgumentException().isThrownBy(() -> withRules(unknown)).withMessageContaining("shoe_size");
-        assertThatIllegalArgumentException().isThrownBy(() -> new ScoringModel(2, MODEL.rules(), unknownDealbreaker,
+        // An unknown dealbreaker has no thresholds to type: its settings cannot even be made.
+        assertThatIllegalArgumentException().isThrownBy(() -> DealbreakerSettings.of("bad_vibes", true, Map.of()))
+                .withMessageContaining("bad_vibes");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ScoringModel(2, MODEL.rules(), twiceDealbreaker,
                         MODEL.gradeBands(), MODEL.minimumCompleteness(), MODEL.worseningPoints(), 20, 20,
                         MODEL.targetMargin(), MODEL.dependencyShare()))
-                .withMessageContaining("bad_vibes");
+                .withMessageContaining("abusive_treatment");
+    }
+
+    @Test
+    void dealbreakerThresholdsAreTypedAndReadFromTheirNames() {
+        DealbreakerSettings late = MODEL.dealbreaker("recurring_late_payments").orElseThrow();
+        assertThat(late.thresholds()).isEqualTo(new Thresholds.LatePayments(3, 1, 6));
+        assertThat(late.thresholds().byName()).containsExactly(
+                Map.entry("min_late_payments", BigDecimal.valueOf(3)),
+                Map.entry("min_late_payments_prepaid", BigDecimal.ONE),
+                Map.entry("window_months", BigDecimal.valueOf(6)));
+        assertThat(DealbreakerSettings.of("recurring_late_payments", true, late.thresholds().byName())).isEqualTo(late);
+        assertThat(MODEL.dealbreaker("disrespect").orElseThrow().thresholds())
+                .isEqualTo(new Thresholds.IncidentCount(2, 12));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DealbreakerSettings.of("disrespect", true, Map.of("min_incidents", BigDecimal.ONE)))
+                .withMessageContaining("window_months");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new DealbreakerSettings("disrespect", true, late.thresholds()))
+                .withMessageContaining("disrespect");
     }
 
     @Test

@@ -55,7 +55,7 @@ class StoredBreakdownTests {
             assertThat(again.weight()).isEqualTo(original.weight());
             assertThat(again.explanation()).isEqualTo(original.explanation());
         }
-        assertThat(rebuilt.get(9).explanation().text())
+        assertThat(com.mspscorecard.scoring.EnglishSentences.of(rebuilt.get(9).explanation()))
                 .isEqualTo("8.5% of all points in the staff poll closed on 2026-03-31 (good: 0%, bad: 15%) → 43.3 of 100");
     }
 

@@ -1,5 +1,6 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
+import com.mspscorecard.scoring.ScoringService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -17,7 +18,7 @@ import com.mspscorecard.metrics.SnapshotQueries;
  */
 @Component
 @Order(20)
-class RescoreOnStartup implements ApplicationRunner {
+public class RescoreOnStartup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RescoreOnStartup.class);
 

@@ -1,4 +1,4 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.demo;
 
 import com.mspscorecard.users.DemoPortfolio;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,5 +1,6 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
+import com.mspscorecard.scoring.StaffVoteShares;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,6 +27,7 @@ import com.mspscorecard.scoring.engine.MonthlyFigures;
 import com.mspscorecard.scoring.engine.PaymentTerms;
 import com.mspscorecard.scoring.engine.Portfolio;
 import com.mspscorecard.scoring.engine.PortfolioFigures;
+import com.mspscorecard.scoring.engine.ScoringEngine;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Component;
  * clients, snapshots, incidents and poll results become {@link ClientHistory} values.
  */
 @Component
-class ScoringInputs {
+public class ScoringInputs {
 
     /** Above this many clients one query for all clients beats one query per client. */
     private static final int SINGLE_LOOKUPS = 20;
@@ -52,7 +54,7 @@ class ScoringInputs {
     }
 
     /** Every client with its facts, whatever its status. */
-    Inputs all() {
+    public Inputs all() {
         Map<Long, ClientFacts> facts = new LinkedHashMap<>();
         for (ClientFacts client : clients.all()) {
             facts.put(client.id(), client);
@@ -64,7 +66,7 @@ class ScoringInputs {
     }
 
     /** The given clients only; unknown ids are skipped. */
-    Inputs of(Collection<Long> clientIds) {
+    public Inputs of(Collection<Long> clientIds) {
         Map<Long, ClientFacts> facts = new LinkedHashMap<>();
         if (clientIds.size() <= SINGLE_LOOKUPS) {
             for (Long id : clientIds) {
@@ -121,7 +123,7 @@ class ScoringInputs {
      * the month's three-month window. {@link MonthlyPortfolios} gives the same positions
      * for the months one edit shifts.
      */
-    static Map<YearMonth, Portfolio> portfolios(Inputs inputs) {
+    public static Map<YearMonth, Portfolio> portfolios(Inputs inputs) {
         // Both steps in parallel: a few hundred thousand window sums, then one ranking a month.
         Map<YearMonth, Map<Long, PortfolioFigures>> byMonth = new ConcurrentHashMap<>();
         inputs.histories().values().parallelStream()
@@ -129,7 +131,7 @@ class ScoringInputs {
                 .forEach(history -> {
                     Set<YearMonth> months = new TreeSet<>();
                     for (YearMonth month : history.months().keySet()) {
-                        for (int i = 0; i < PortfolioFigures.WINDOW_MONTHS; i++) {
+                        for (int i = 0; i < ScoringEngine.THREE_MONTHS; i++) {
                             months.add(month.plusMonths(i));
                         }
                     }
@@ -144,6 +146,6 @@ class ScoringInputs {
         return new HashMap<>(portfolios);
     }
 
-    record Inputs(Map<Long, ClientFacts> facts, Map<Long, ClientHistory> histories) {
+    public record Inputs(Map<Long, ClientFacts> facts, Map<Long, ClientHistory> histories) {
     }
 }

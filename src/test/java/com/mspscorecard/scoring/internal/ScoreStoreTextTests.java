@@ -1,4 +1,4 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ class ScoreStoreTextTests {
     void numbersAreWrittenAsPlainStrings(String text) {
         BigDecimal value = new BigDecimal(text);
         StringBuilder out = new StringBuilder();
-        ScoreStore.plain(out, value);
+        CopyText.plain(out, value);
         assertThat(out).hasToString(value.toPlainString());
     }
 
@@ -34,7 +34,7 @@ class ScoreStoreTextTests {
         for (int i = 0; i < 100_000; i++) {
             BigDecimal value = BigDecimal.valueOf(random.nextLong() % POWERS[random.nextInt(POWERS.length)], random.nextInt(19));
             StringBuilder out = new StringBuilder();
-            ScoreStore.plain(out, value);
+            CopyText.plain(out, value);
             assertThat(out.toString()).isEqualTo(value.toPlainString());
         }
     }

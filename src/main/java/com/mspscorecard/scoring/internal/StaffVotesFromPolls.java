@@ -1,5 +1,6 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
+import com.mspscorecard.scoring.StaffVoteShares;
 import java.util.List;
 
 import com.mspscorecard.voting.StaffVotes;

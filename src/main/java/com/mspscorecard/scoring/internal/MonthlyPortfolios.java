@@ -1,4 +1,4 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 import com.mspscorecard.metrics.Metric;
+import com.mspscorecard.scoring.engine.MonthIndex;
 import com.mspscorecard.scoring.engine.Portfolio;
+import com.mspscorecard.scoring.engine.ScoringEngine;
 import com.mspscorecard.scoring.engine.PortfolioFigures;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -33,13 +35,13 @@ import org.springframework.stereotype.Component;
  * about three times as long.
  */
 @Component
-class MonthlyPortfolios {
+public class MonthlyPortfolios {
 
     private static final int REVENUE_SCALE = Metric.REVENUE.kind().scale();
     private static final int HOURS_SCALE = Metric.HOURS_SPENT.kind().scale();
     private static final int TICKETS_SCALE = Metric.NEW_TICKETS.kind().scale();
     /** A month without a snapshot, or a snapshot without the value. */
-    private static final long NONE = Long.MIN_VALUE;
+    private static final long NONE = CopyText.NONE;
 
     private final DataSource dataSource;
 
@@ -51,33 +53,33 @@ class MonthlyPortfolios {
      * The portfolios of some months, and which of their clients have a snapshot in the month itself
      * (and so a stored scorecard for it).
      */
-    record Shifted(Map<YearMonth, Portfolio> portfolios, Map<YearMonth, Set<Long>> withSnapshot) {
+    public record Shifted(Map<YearMonth, Portfolio> portfolios, Map<YearMonth, Set<Long>> withSnapshot) {
 
         static final Shifted NONE = new Shifted(Map.of(), Map.of());
 
-        boolean hasSnapshot(YearMonth month, long clientId) {
+        public boolean hasSnapshot(YearMonth month, long clientId) {
             return withSnapshot.getOrDefault(month, Set.of()).contains(clientId);
         }
     }
 
     /** The portfolio of each of {@code months}: the active clients with a snapshot in its window. */
-    Map<YearMonth, Portfolio> of(Collection<YearMonth> months) {
+    public Map<YearMonth, Portfolio> of(Collection<YearMonth> months) {
         return shifted(months).portfolios();
     }
 
-    Shifted shifted(Collection<YearMonth> months) {
+    public Shifted shifted(Collection<YearMonth> months) {
         if (months.isEmpty()) {
             return Shifted.NONE;
         }
-        int last = months.stream().mapToInt(MonthlyPortfolios::number).max().orElseThrow();
-        int first = months.stream().mapToInt(MonthlyPortfolios::number).min().orElseThrow()
-                - PortfolioFigures.WINDOW_MONTHS + 1;
+        int last = months.stream().mapToInt(MonthIndex::of).max().orElseThrow();
+        int first = months.stream().mapToInt(MonthIndex::of).min().orElseThrow()
+                - ScoringEngine.THREE_MONTHS + 1;
         Map<Long, long[]> byClient = read(first, last);
         int span = last - first + 1;
         Map<YearMonth, Portfolio> portfolios = new HashMap<>();
         Map<YearMonth, Set<Long>> withSnapshot = new HashMap<>();
         for (YearMonth month : months) {
-            int end = number(month) - first;
+            int end = MonthIndex.of(month) - first;
             Map<Long, PortfolioFigures> figures = new HashMap<>(byClient.size() * 2);
             Set<Long> present = new HashSet<>();
             byClient.forEach((clientId, values) -> {
@@ -105,7 +107,7 @@ class MonthlyPortfolios {
         long hours = NONE;
         long tickets = NONE;
         boolean any = false;
-        for (int offset = Math.max(0, end - PortfolioFigures.WINDOW_MONTHS + 1); offset <= end && offset < span; offset++) {
+        for (int offset = Math.max(0, end - ScoringEngine.THREE_MONTHS + 1); offset <= end && offset < span; offset++) {
             int at = offset * 4;
             if (values[at] == 0) {
                 continue;
@@ -136,30 +138,21 @@ class MonthlyPortfolios {
                 copy (select s.client_id, s.month, s.revenue, s.hours_spent, s.new_tickets
                       from monthly_snapshot s join client c on c.id = s.client_id and c.status = 'ACTIVE'
                       where s.month between '%s' and '%s') to stdout"""
-                .formatted(month(first).atDay(1), month(last).atDay(1));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
-        } catch (SQLException | java.io.IOException e) {
-            throw new DataAccessResourceFailureException("reading the portfolio's figures failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+                .formatted(MonthIndex.month(first).atDay(1), MonthIndex.month(last).atDay(1));
         int span = last - first + 1;
         Map<Long, long[]> byClient = new HashMap<>();
-        byte[] text = out.toByteArray();
+        byte[] text = CopyText.copyOut(dataSource, sql, "reading the portfolio's figures");
         int at = 0;
         while (at < text.length) {
             // client_id \t yyyy-mm-dd \t revenue \t hours \t tickets \n; pgjdbc keeps DateStyle at ISO
             int[] next = {at};
-            long clientId = unscaled(text, next, 0);
+            long clientId = CopyText.unscaled(text, next, 0);
             int date = next[0];
             int offset = digits(text, date, 4) * 12 + digits(text, date + 5, 2) - 1 - first;
             next[0] = date + 11;
-            long revenue = unscaled(text, next, REVENUE_SCALE);
-            long hours = unscaled(text, next, HOURS_SCALE);
-            long tickets = unscaled(text, next, TICKETS_SCALE);
+            long revenue = CopyText.unscaled(text, next, REVENUE_SCALE);
+            long hours = CopyText.unscaled(text, next, HOURS_SCALE);
+            long tickets = CopyText.unscaled(text, next, TICKETS_SCALE);
             at = next[0];
             long[] values = byClient.computeIfAbsent(clientId, id -> new long[span * 4]);
             values[offset * 4] = 1;
@@ -170,49 +163,11 @@ class MonthlyPortfolios {
         return byClient;
     }
 
-    /**
-     * The field starting at {@code position[0]} as an unscaled number at {@code scale} decimals, or
-     * {@link #NONE} for {@code \N}; moves the position past the field's tab or newline.
-     */
-    static long unscaled(byte[] text, int[] position, int scale) {
-        int at = position[0];
-        if (text[at] == '\\') {
-            position[0] = at + 3;
-            return NONE;
-        }
-        long whole = 0;
-        int decimals = -1;
-        while (text[at] != '\t' && text[at] != '\n') {
-            byte b = text[at++];
-            if (b == '.') {
-                decimals = 0;
-            } else {
-                whole = whole * 10 + (b - '0');
-                if (decimals >= 0) {
-                    decimals++;
-                }
-            }
-        }
-        position[0] = at + 1;
-        for (int d = Math.max(decimals, 0); d < scale; d++) {
-            whole *= 10;
-        }
-        return whole;
-    }
-
     private static int digits(byte[] text, int from, int count) {
         int value = 0;
         for (int i = 0; i < count; i++) {
             value = value * 10 + (text[from + i] - '0');
         }
         return value;
-    }
-
-    static int number(YearMonth month) {
-        return month.getYear() * 12 + month.getMonthValue() - 1;
-    }
-
-    private static YearMonth month(int number) {
-        return YearMonth.of(Math.floorDiv(number, 12), Math.floorMod(number, 12) + 1);
     }
 }

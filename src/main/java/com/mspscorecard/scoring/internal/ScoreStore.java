@@ -1,4 +1,4 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,19 +13,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.mspscorecard.scoring.engine.Category;
-import com.mspscorecard.scoring.engine.Explanation;
 import com.mspscorecard.scoring.engine.PortfolioPosition;
-import com.mspscorecard.scoring.engine.RuleResult;
 import com.mspscorecard.scoring.engine.Scorecard;
-import com.mspscorecard.scoring.engine.TriggeredDealbreaker;
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,17 +27,15 @@ import org.springframework.stereotype.Component;
  * version's enabled rules and its sentences are written again when a scorecard is read.
  */
 @Component
-class ScoreStore {
+public class ScoreStore {
 
     private static final String COLUMN_LIST = """
             model_version, client_id, month, score, grade, payment, service_load, relationship, security,
             profitability, data_completeness, recommendation, worsening, score_change_3m, drain, dependency_risk,
             suggested_monthly_price, current_monthly_revenue, revenue_share, effort_share, revenue_rank, effort_rank,
-            portfolio_size, rule_breakdown, staff_poll_closed_on, reasons, dealbreakers""";
+            portfolio_size, rule_breakdown, staff_poll_closed_on, reasons""";
 
     private static final String COPY = "copy client_score (" + COLUMN_LIST + ") from stdin";
-
-    private static final Category[] CATEGORIES = Category.values();
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -56,11 +46,11 @@ class ScoreStore {
     }
 
     /** A scorecard with the portfolio position it was computed with (null outside the portfolio). */
-    record ScoredMonth(Scorecard card, PortfolioPosition position) {
+    public record ScoredMonth(Scorecard card, PortfolioPosition position) {
     }
 
     /** What is stored of a client-month that rescoring one client needs about the others. */
-    record StoredPosition(long clientId, YearMonth month, BigDecimal score, boolean drain, boolean dependencyRisk,
+    public record StoredPosition(long clientId, YearMonth month, BigDecimal score, boolean drain, boolean dependencyRisk,
                           PortfolioPosition position) {
     }
 
@@ -75,7 +65,7 @@ class ScoreStore {
      * rescore depends on, so that those reads see what the previous writer committed. Rescoring one
      * client takes about 30 ms, so edits waiting for each other do not notice.
      */
-    void lockForWriting() {
+    public void lockForWriting() {
         jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
         }, WRITE_LOCK);
     }
@@ -84,18 +74,17 @@ class ScoreStore {
      * Replaces the version's scorecards with the given rows, already in COPY text (see
      * {@link #copyText}): the caller may still be computing later chunks while earlier ones stream,
      * so the engine and the database work at the same time.
+     *
+     * @return where the time went, for the rescore's summary
      */
-    void replaceVersion(int version, Iterator<byte[]> chunks) {
+    public String replaceVersion(int version, Iterator<byte[]> chunks) {
         long start = System.nanoTime();
         jdbc.update("delete from client_score where model_version = ?", version);
         long deleted = System.nanoTime();
         copy(chunks);
-        lastReplace = String.format("delete %d ms, then engine and COPY together %d ms",
+        return String.format("delete %d ms, then engine and COPY together %d ms",
                 (deleted - start) / 1_000_000, (System.nanoTime() - deleted) / 1_000_000);
     }
-
-    /** Where the last {@link #replaceVersion} spent its time. */
-    static volatile String lastReplace = "";
 
     /**
      * Replaces all scorecards of the given clients with {@code rows}, writing only what differs:
@@ -105,7 +94,7 @@ class ScoreStore {
      *
      * @return the number of client-months written, or deleted for want of figures
      */
-    int replaceClients(int version, Collection<Long> clientIds, List<ScoredMonth> rows) {
+    public int replaceClients(int version, Collection<Long> clientIds, List<ScoredMonth> rows) {
         if (clientIds.isEmpty()) {
             return 0;
         }
@@ -117,7 +106,7 @@ class ScoreStore {
         int written = 0;
         for (ScoredMonth row : rows) {
             text.setLength(0);
-            line(text, version, row);
+            ScorecardRows.line(text, version, row);
             String line = text.toString();
             String key = key(line);
             String before = stored.remove(key);
@@ -169,17 +158,9 @@ class ScoreStore {
         // Numbers only are inlined: COPY takes no parameters.
         String sql = "copy (select " + COLUMN_LIST + " from client_score where model_version = " + version
                 + " and client_id in (" + ids + ")) to stdout";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
-        } catch (SQLException | java.io.IOException e) {
-            throw new DataAccessResourceFailureException("reading stored scorecards failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        byte[] out = CopyText.copyOut(dataSource, sql, "reading stored scorecards");
         Map<String, String> lines = new HashMap<>();
-        String all = out.toString(StandardCharsets.UTF_8);
+        String all = new String(out, StandardCharsets.UTF_8);
         int from = 0;
         while (from < all.length()) {
             int end = all.indexOf('\n', from) + 1;
@@ -190,7 +171,7 @@ class ScoreStore {
         return lines;
     }
 
-    void replaceMonths(int version, List<ScoredMonth> rows) {
+    public void replaceMonths(int version, List<ScoredMonth> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -208,7 +189,7 @@ class ScoreStore {
     }
 
     /** Stored positions and scores of some clients, all their months. */
-    List<StoredPosition> positionsOfClients(int version, Collection<Long> clientIds) {
+    public List<StoredPosition> positionsOfClients(int version, Collection<Long> clientIds) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement(POSITIONS + " where model_version = ? and client_id = any (?)");
             ps.setInt(1, version);
@@ -221,7 +202,7 @@ class ScoreStore {
      * Stored positions in the given months of the clients that were drains or dependency risks
      * there (through {@code client_score_flagged_idx}).
      */
-    List<StoredPosition> flaggedPositions(int version, Collection<YearMonth> months) {
+    public List<StoredPosition> flaggedPositions(int version, Collection<YearMonth> months) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement(POSITIONS + """
                      where model_version = ? and month = any (?) and (drain or dependency_risk)
@@ -233,7 +214,7 @@ class ScoreStore {
     }
 
     /** Stored scores of the given client-months (for "three months earlier"). */
-    Map<Long, Map<YearMonth, BigDecimal>> scores(int version, Collection<Long> clientIds) {
+    public Map<Long, Map<YearMonth, BigDecimal>> scores(int version, Collection<Long> clientIds) {
         Map<Long, Map<YearMonth, BigDecimal>> scores = new HashMap<>();
         jdbc.query(con -> {
             var ps = con.prepareStatement("select client_id, month, score from client_score "
@@ -268,193 +249,13 @@ class ScoreStore {
         }
     }
 
-    /** Rows in COPY's text format, UTF-8; safe to call on any thread. */
-    static byte[] copyText(int version, List<ScoredMonth> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 640);
-        for (ScoredMonth row : rows) {
-            line(text, version, row);
-        }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
     private void copy(Iterator<byte[]> chunks) {
-        // The transaction's connection, so that the rows commit or roll back with the change.
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-            try {
-                while (chunks.hasNext()) {
-                    byte[] bytes = chunks.next();
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                }
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("storing scorecards failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        CopyText.copyIn(dataSource, COPY, chunks, "storing scorecards");
     }
 
-    /** One row in COPY's text format: tab-separated, {@code \N} for null. */
-    static void line(StringBuilder out, int version, ScoredMonth scored) {
-        Scorecard card = scored.card();
-        PortfolioPosition position = scored.position();
-        out.append(version).append('\t').append(card.clientId()).append('\t').append(card.month().atDay(1));
-        number(out, card.score());
-        out.append('\t');
-        if (card.grade() == null) {
-            out.append("\\N");
-        } else {
-            out.append(card.grade().name());
-        }
-        for (Category category : CATEGORIES) {
-            number(out, card.categoryScores().get(category));
-        }
-        number(out, card.completeness());
-        out.append('\t').append(card.recommendation().name());
-        bool(out, card.worsening());
-        number(out, card.scoreChange3m());
-        bool(out, card.drain());
-        bool(out, card.dependencyRisk());
-        number(out, card.suggestedMonthlyPrice());
-        number(out, card.currentMonthlyRevenue());
-        number(out, position == null ? null : position.revenueShare());
-        number(out, position == null ? null : position.effortShare());
-        integer(out, position == null ? null : position.revenueRank());
-        integer(out, position == null ? null : position.effortRank());
-        integer(out, position == null ? null : position.clientCount());
-        List<RuleResult> rules = card.rules();
-        LocalDate pollClosedOn = null;
-        out.append('\t');
-        for (int i = 0; i < rules.size(); i++) {
-            RuleResult rule = rules.get(i);
-            if (i > 0) {
-                out.append(',');
-            }
-            if (rule.hasData()) {
-                plain(out, rule.value());
-                out.append(':');
-                plain(out, rule.subScore());
-            }
-            if (rule.pollClosedOn() != null) {
-                pollClosedOn = rule.pollClosedOn();
-            }
-        }
-        out.append('\t');
-        if (pollClosedOn == null) {
-            out.append("\\N");
-        } else {
-            out.append(pollClosedOn);
-        }
-        List<Explanation> reasons = card.reasons();
-        out.append("\t{");
-        for (int i = 0; i < reasons.size(); i++) {
-            arrayText(out, i, reasons.get(i).code(), reasons.get(i).text());
-        }
-        List<TriggeredDealbreaker> dealbreakers = card.dealbreakers();
-        out.append("}\t{");
-        for (int i = 0; i < dealbreakers.size(); i++) {
-            arrayText(out, i, dealbreakers.get(i).key(), dealbreakers.get(i).reason().text());
-        }
-        out.append("}\n");
-    }
-
-    private static void number(StringBuilder out, BigDecimal value) {
-        out.append('\t');
-        if (value == null) {
-            out.append("\\N");
-        } else {
-            plain(out, value);
-        }
-    }
-
-    private static final long[] POWERS_OF_TEN = new long[19];
-
-    static {
-        POWERS_OF_TEN[0] = 1;
-        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-        }
-    }
-
-    /**
-     * Appends exactly what {@link BigDecimal#toPlainString()} gives, without its intermediate
-     * strings: a full rescore writes about two million numbers, and the strings were a good part
-     * of its time and garbage.
-     */
-    static void plain(StringBuilder out, BigDecimal value) {
-        int scale = value.scale();
-        if (scale < 0 || scale >= POWERS_OF_TEN.length || value.precision() >= POWERS_OF_TEN.length) {
-            out.append(value.toPlainString());
-            return;
-        }
-        long unscaled = value.unscaledValue().longValue();
-        if (unscaled < 0) {
-            out.append('-');
-            unscaled = -unscaled;
-        }
-        if (scale == 0) {
-            out.append(unscaled);
-            return;
-        }
-        long power = POWERS_OF_TEN[scale];
-        long fraction = unscaled % power;
-        out.append(unscaled / power).append('.');
-        int digits = 1;
-        while (digits < scale && fraction >= POWERS_OF_TEN[digits]) {
-            digits++;
-        }
-        for (; digits < scale; digits++) {
-            out.append('0');
-        }
-        out.append(fraction);
-    }
-
-    private static void integer(StringBuilder out, Integer value) {
-        out.append('\t');
-        if (value == null) {
-            out.append("\\N");
-        } else {
-            out.append(value.intValue());
-        }
-    }
-
-    private static void bool(StringBuilder out, boolean value) {
-        out.append('\t').append(value ? 't' : 'f');
-    }
-
-    /**
-     * An array element "code sentence": double-quoted with {@code "} and {@code \} escaped for the array literal,
-     * then backslashes and control characters escaped again for COPY.
-     */
-    static void arrayText(StringBuilder out, int index, String code, String sentence) {
-        if (index > 0) {
-            out.append(',');
-        }
-        out.append('"');
-        escaped(out, code);
-        out.append(' ');
-        escaped(out, sentence);
-        out.append('"');
-    }
-
-    private static void escaped(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\\\"");
-                case '\\' -> out.append("\\\\\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
-            }
-        }
+    /** Rows in COPY's text format, UTF-8; safe to call on any thread. */
+    public static byte[] copyText(int version, List<ScoredMonth> rows) {
+        return ScorecardRows.copyText(version, rows);
     }
 
     private static java.sql.Array dates(java.sql.Connection connection, Collection<YearMonth> months) throws java.sql.SQLException {

@@ -1,5 +1,6 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
+import com.mspscorecard.scoring.ScoringService;
 import java.util.List;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,6 +12,7 @@ import java.util.Random;
 
 import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
+import com.mspscorecard.scoring.ScoringService;
 import com.mspscorecard.users.DemoPortfolio;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
