@@ -202,6 +202,11 @@ class PageSweepBrowserIntegrationTests {
         TestUsers.ensure(dataSource, "sweep-manager", "ACCOUNT_MANAGER");
         TestUsers.ensure(dataSource, "sweep-staff", "STAFF");
         demo.loadIfEmpty();
+        // The demo gives every client to the owner; an account manager's grid shows only their own,
+        // so one client in three becomes the account manager's, as in a portfolio with two managers.
+        jdbc.update("""
+                update client set account_manager_id = (select id from app_user where username = 'sweep-manager')
+                where id % 3 = 0""");
         client = jdbc.queryForObject("select id from client where name = 'Chaos Events'", Long.class);
         month = jdbc.queryForObject("select to_char(max(month), 'YYYY-MM') from monthly_snapshot", String.class);
         csv = Files.createTempFile("sweep-", ".csv");
@@ -317,8 +322,7 @@ class PageSweepBrowserIntegrationTests {
                 () -> "/clients/" + client + "/months/edit?month=" + month, "#month-form", "#save-month",
                 "document.querySelector('#month-form input[type=text]').value = '-3';"));
         steps.add(get("/metrics/entry", 200));
-        // The demo's clients are all the owner's, so an account manager's own grid is empty: use all clients.
-        steps.add(submit("/metrics/entry negative cell", 200, "/metrics/entry?manager=all", "#entry-form",
+        steps.add(submit("/metrics/entry negative cell", 200, "/metrics/entry", "#entry-form",
                 "#save-entry",
                 "document.querySelector('#entry-table tbody input[type=text]').value = '-3';"));
         steps.add(get("/imports", 200));
