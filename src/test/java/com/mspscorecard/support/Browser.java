@@ -35,6 +35,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(int port) {
+        return open(port, 1400, 1000);
+    }
+
+    /**
+     * A browser whose window is this size; it keeps the page's console messages, which
+     * {@code driver().manage().logs().get("browser")} reads.
+     */
+    public static Browser open(int port, int width, int height) {
         String chromium = firstExisting(CHROMIUM);
         String chromedriver = firstExisting(DRIVER);
         if (chromium == null || chromedriver == null) {
@@ -50,7 +58,8 @@ public final class Browser implements AutoCloseable {
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1400,1000", "--lang=en-US");
+                "--disable-quic", "--window-size=" + width + "," + height, "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(chromedriver)).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);

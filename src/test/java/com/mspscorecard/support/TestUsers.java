@@ -22,8 +22,26 @@ public final class TestUsers {
 
     /** Ensures an enabled user with this name and role exists, with password {@link #PASSWORD}. */
     public static void ensure(String username, String role) {
-        try (Connection c = TestDatabase.get().connect();
-                PreparedStatement s = c.prepareStatement("""
+        try (Connection c = TestDatabase.get().connect()) {
+            ensure(c, username, role);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same, in the database of a context that has one of its own ({@code scorecard.test.fresh-database}). */
+    public static void ensure(javax.sql.DataSource database, String username, String role) {
+        try (Connection c = database.getConnection()) {
+            ensure(c, username, role);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void ensure(Connection c, String username, String role) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
                         insert into app_user (username, display_name, role, password_hash, enabled)
                         values (?, ?, ?, ?, true)
                         on conflict (lower(username)) do update set role = excluded.role,
@@ -34,9 +52,6 @@ public final class TestUsers {
             s.setString(3, role);
             s.setString(4, HASH);
             s.executeUpdate();
-        }
-        catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,0 +1,585 @@
+package com.mspscorecard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.mspscorecard.importing.csv.CsvTemplate;
+import com.mspscorecard.support.Browser;
+import com.mspscorecard.support.TestUsers;
+import com.mspscorecard.users.DemoPortfolio;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every page of the README's Pages table, with its main forms and error states, as every role
+ * allowed to see it (and as a role that is not, where one exists), in English and in Italian,
+ * on the demo portfolio, in Chromium at 1366 × 900. A page fails on: a status other than the
+ * expected one, text containing "??", a JSON body, anything wider than the window or a page
+ * that scrolls sideways, a console error, an Italian title equal to the English one, and
+ * axe-core's WCAG 2.1 A/AA violations. All failures are collected into
+ * {@code target/page-sweep.txt}, so one run shows everything.
+ *
+ * <p>On a database of its own: the demo portfolio loads only into an empty one, and the sweep
+ * creates a poll, a scoring-model draft and an import preview that no other test should see.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "scorecard.test.fresh-database=true", "scorecard.test.context=page-sweep" })
+class PageSweepBrowserIntegrationTests {
+
+    private static final int WIDTH = 1366;
+
+    private static final int HEIGHT = 900;
+
+    private static final Path REPORT = Path.of("target", "page-sweep.txt");
+
+    /**
+     * Defects that other branches are fixing right now. The sweep still finds them; it tolerates
+     * exactly these, and fails when one no longer happens, so whoever merges the fix removes its
+     * line here. Nothing else is skipped.
+     * Each: issue item, page key (regex), role (regex), language (regex), problem (regex).
+     */
+    static final List<Known> KNOWN_UNTIL_MERGED = List.of(
+            // Issue 13 item 3: a browser gets raw problem+json for an unknown id, an unknown URL, a bad id, a
+            // wrong method and /setup after the first run, instead of the application's error page.
+            new Known("issue 13 item 3 (error pages: JSON)",
+                    "/clients/999999.*|/clients/not-a-number|/no-such-page|/dashboard/demo|/setup"
+                            + "|/scoring/model/999999/edit",
+                    ".*", ".*", "^JSON instead of a page"),
+            // Issue 13 item 3: every 403 page shows "??Forbidden_en??" / "??Forbidden_it??".
+            new Known("issue 13 item 3 (error pages: 403 title)", ".*", "account manager|staff", ".*",
+                    "^unresolved message: .*\\?\\?Forbidden_(en|it)\\?\\?"),
+            // Issue 13 item 3: the 500 page shows "??Internal Server Error_en??" / "_it??".
+            new Known("issue 13 item 3 (error pages: 500 title)", "/account/tokens.*", ".*", ".*",
+                    "^unresolved message: .*\\?\\?Internal Server Error_(en|it)\\?\\?"),
+            // Found by the sweep, users area (not in issue 13): once a user has a token, /account/tokens
+            // answers 500 (the template reads t.name, which ApiToken does not expose), and a token with an
+            // empty name is accepted; the Italian pass then finds no form to submit on the 500 page.
+            new Known("found by the sweep: /account/tokens 500 (users)", "/account/tokens.*", ".*", ".*",
+                    "^status 500, expected 200|^could not be reached: .*noValidate"),
+            // Issue 13 item 9, scoring area: on the model editor, each rule's and dealbreaker's "On" checkbox
+            // gets the id rules0.enabled1 from th:field while its label points at rules0.enabled.
+            new Known("issue 13 item 9 (axe: editor checkboxes unlabelled, scoring)", "/scoring/model/\\{v}/edit.*",
+                    "owner", ".*", "^axe label \\(critical"),
+            // Found by the sweep, voting area: a poll's page is titled with the poll's name alone, the same in
+            // both languages (every other page's title names the page in the reader's language).
+            new Known("found by the sweep: poll page title (voting)", "/polls/\\{id}.*", ".*", "it",
+                    "^title not translated"));
+
+    record Known(String issue, String page, String role, String language, String problem) {
+
+        boolean matches(Failure failure) {
+            return Pattern.matches(page, failure.page()) && Pattern.matches(role, failure.role())
+                    && Pattern.matches(language, failure.language())
+                    && Pattern.compile(problem).matcher(failure.problem()).find();
+        }
+    }
+
+    record Failure(String page, String role, String language, String problem) {
+
+        @Override
+        public String toString() {
+            return page + " | " + role + " | " + language + " | " + problem;
+        }
+    }
+
+    /** One visit: what the browser does to reach the page, and the status the page must answer. */
+    record Step(String key, int status, Consumer<Browser> action) {
+    }
+
+    private static final String AXE_RUN = """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                                resultTypes: ['violations'] })
+              .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + ', ' + v.nodes.length + '×): '
+                  + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' ; '))))
+              .catch(e => done(['axe-core could not run: ' + e]));
+            """;
+
+    /** What the page is, measured in the browser. */
+    private static final String INSPECT = """
+            const nav = performance.getEntriesByType('navigation')[0];
+            const width = window.innerWidth;
+            const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                + (typeof el.className === 'string' && el.className.trim()
+                    ? '.' + el.className.trim().split(/\\s+/).slice(0, 3).join('.') : '');
+            const scrolls = el => {
+              for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+                const overflow = getComputedStyle(p).overflowX;
+                if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden' || overflow === 'clip') {
+                  return true;
+                }
+              }
+              return false;
+            };
+            const wide = [];
+            const reported = new Set();
+            for (const el of document.querySelectorAll('body *')) {
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 || r.height === 0 || (r.right <= width + 1 && r.left >= -1)) { continue; }
+              if (scrolls(el)) { continue; }
+              let parent = el.parentElement;
+              while (parent && !reported.has(parent)) { parent = parent.parentElement; }
+              reported.add(el);
+              if (!parent) { wide.push(describe(el) + ' ' + Math.round(r.left) + '…' + Math.round(r.right) + ' px'); }
+            }
+            return {
+              status: nav ? nav.responseStatus : -1,
+              contentType: document.contentType,
+              title: document.title,
+              text: document.body ? document.body.innerText : '',
+              scrollWidth: document.documentElement.scrollWidth,
+              innerWidth: width,
+              wide: wide.slice(0, 5),
+              url: location.href
+            };
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DemoPortfolio demo;
+
+    @Autowired
+    Clock clock;
+
+    private final List<Failure> failures = new ArrayList<>();
+
+    /** How long each visit took, checks included, slowest reported first. */
+    private final Map<String, Long> millis = new HashMap<>();
+
+    /** English titles by role and page, to compare the Italian ones with. */
+    private final Map<String, String> englishTitles = new HashMap<>();
+
+    private String axe;
+
+    private long client;
+
+    private String month;
+
+    private long poll;
+
+    private long draft;
+
+    private Path csv;
+
+    @Test
+    void everyPageAsEveryRoleInEveryLanguageShowsNoDefect() throws IOException {
+        long started = System.nanoTime();
+        axe = axeSource();
+        TestUsers.ensure(dataSource, "sweep-owner", "OWNER");
+        TestUsers.ensure(dataSource, "sweep-manager", "ACCOUNT_MANAGER");
+        TestUsers.ensure(dataSource, "sweep-staff", "STAFF");
+        demo.loadIfEmpty();
+        // The demo gives every client to the owner; an account manager's grid shows only their own,
+        // so one client in three becomes the account manager's, as in a portfolio with two managers.
+        jdbc.update("""
+                update client set account_manager_id = (select id from app_user where username = 'sweep-manager')
+                where id % 3 = 0""");
+        client = jdbc.queryForObject("select id from client where name = 'Chaos Events'", Long.class);
+        month = jdbc.queryForObject("select to_char(max(month), 'YYYY-MM') from monthly_snapshot", String.class);
+        csv = Files.createTempFile("sweep-", ".csv");
+        Files.writeString(csv, CsvTemplate.text(clock));
+
+        sweep("anonymous", null, anonymousSteps());
+        sweep("owner", "sweep-owner", ownerSteps());
+        sweep("account manager", "sweep-manager", managerSteps());
+        sweep("staff", "sweep-staff", staffSteps());
+
+        List<Failure> unexpected = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        Set<Known> seen = new LinkedHashSet<>();
+        for (Failure failure : failures) {
+            Known known = KNOWN_UNTIL_MERGED.stream().filter(k -> k.matches(failure)).findFirst().orElse(null);
+            if (known == null) {
+                unexpected.add(failure);
+                lines.add(failure.toString());
+            }
+            else {
+                seen.add(known);
+                lines.add(failure + "   [known until merged: " + known.issue() + "]");
+            }
+        }
+        List<Known> stale = KNOWN_UNTIL_MERGED.stream().filter(k -> !seen.contains(k)).toList();
+        for (Known k : stale) {
+            lines.add("KNOWN_UNTIL_MERGED entry no longer happens, remove it: " + k);
+        }
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        lines.add(0, "Page sweep: " + millis.size() + " visits, " + failures.size() + " failures ("
+                + unexpected.size() + " not known), " + stale.size() + " stale known entries, " + seconds + " s");
+        lines.add("Slowest visits (ms): " + millis.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(e -> e.getKey() + " " + e.getValue()).toList());
+        Files.createDirectories(REPORT.getParent());
+        Files.write(REPORT, lines, StandardCharsets.UTF_8);
+        System.out.println(String.join(System.lineSeparator(), lines));
+
+        assertThat(unexpected).as("page defects (see %s)", REPORT.toAbsolutePath()).isEmpty();
+        assertThat(stale).as("KNOWN_UNTIL_MERGED entries that no longer happen: remove them").isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------- steps
+
+    private List<Step> anonymousSteps() {
+        return List.of(
+                get("/login", 200),
+                // Not a real user's name: failed sign-ins lock a username for a while.
+                new Step("/login wrong password", 200, b -> {
+                    b.go("/login").type(By.id("username"), "sweep-nobody").type(By.id("password"), "not the password");
+                    clickAndWaitForTheNextPage(b, By.id("sign-in"));
+                }),
+                get("/setup", 404),
+                new Step("/scorecards signed out", 200, b -> b.go("/scorecards")));
+    }
+
+    /** Pages and forms every signed-in role reaches. */
+    private List<Step> everyone() {
+        List<Step> steps = new ArrayList<>();
+        steps.add(get("/", 200));
+        steps.add(get("/clients", 200));
+        steps.add(new Step("/clients/{id}", 200, b -> b.go("/clients/" + client)));
+        steps.add(new Step("/clients/{id}/details", 200, b -> b.go("/clients/" + client + "/details")));
+        steps.add(new Step("/clients/{id}/incidents", 200, b -> b.go("/clients/" + client + "/incidents")));
+        steps.add(get("/incidents", 200));
+        steps.add(submit("/incidents empty form", 200, "/incidents", "#incident-form", "#log-incident", ""));
+        steps.add(get("/polls", 200));
+        steps.add(new Step("/polls/{id}", 200, b -> b.go("/polls/" + poll)));
+        steps.add(new Step("/polls/{id} same client twice", 200, b -> {
+            b.go("/polls/" + poll);
+            js(b, """
+                    const picks = document.querySelectorAll('#ballot select');
+                    picks[0].selectedIndex = 1; picks[1].selectedIndex = 1;""");
+            clickAndWaitForTheNextPage(b, By.id("review-ballot"));
+        }));
+        steps.add(new Step("/polls/{id}/ballot/review", 200, b -> {
+            b.go("/polls/" + poll);
+            js(b, "document.querySelectorAll('#ballot select')[0].selectedIndex = 1;");
+            clickAndWaitForTheNextPage(b, By.id("review-ballot"));
+        }));
+        steps.add(new Step("/polls/{id}/results", 200, b -> b.go("/polls/" + poll + "/results")));
+        steps.add(get("/account/password", 200));
+        steps.add(submit("/account/password empty form", 200, "/account/password", "form[action$='/account/password']",
+                "form[action$='/account/password'] button[type=submit]", ""));
+        steps.add(get("/account/tokens", 200));
+        steps.add(submit("/account/tokens empty name", 200, "/account/tokens", "form[action$='/account/tokens']",
+                "form[action$='/account/tokens'] button[type=submit]", ""));
+        steps.add(get("/clients/999999", 404));
+        steps.add(get("/clients/999999/details", 404));
+        steps.add(get("/clients/not-a-number", 400));
+        steps.add(get("/no-such-page", 404));
+        steps.add(get("/dashboard/demo", 405));
+        return steps;
+    }
+
+    /** What owners and account managers both see: the figures. */
+    private List<Step> financial() {
+        List<Step> steps = new ArrayList<>();
+        steps.add(get("/scorecards", 200));
+        steps.add(get("/pareto", 200));
+        steps.add(get("/scoring/model", 200));
+        steps.add(new Step("/clients/{id}/scorecard", 200, b -> b.go("/clients/" + client + "/scorecard")));
+        steps.add(get("/clients/new", 200));
+        steps.add(submit("/clients/new empty name", 200, "/clients/new", "#client-form", "#save-client",
+                "document.getElementById('name').value = '';"));
+        steps.add(new Step("/clients/{id}/edit", 200, b -> b.go("/clients/" + client + "/edit")));
+        steps.add(submitAt("/clients/{id}/edit empty name", 200, () -> "/clients/" + client + "/edit", "#client-form",
+                "#save-client", "document.getElementById('name').value = '';"));
+        steps.add(new Step("/clients/{id}/months", 200, b -> b.go("/clients/" + client + "/months")));
+        steps.add(new Step("/clients/{id}/months/edit", 200,
+                b -> b.go("/clients/" + client + "/months/edit?month=" + month)));
+        steps.add(submitAt("/clients/{id}/months/edit negative tickets", 200,
+                () -> "/clients/" + client + "/months/edit?month=" + month, "#month-form", "#save-month",
+                "document.querySelector('#month-form input[type=text]').value = '-3';"));
+        steps.add(get("/metrics/entry", 200));
+        steps.add(submit("/metrics/entry negative cell", 200, "/metrics/entry", "#entry-form",
+                "#save-entry",
+                "document.querySelector('#entry-table tbody input[type=text]').value = '-3';"));
+        steps.add(get("/imports", 200));
+        steps.add(submit("/imports no file", 200, "/imports", "#upload-form", "#upload", ""));
+        steps.add(new Step("/imports/{token} preview", 200, b -> {
+            b.go("/imports");
+            b.driver().findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+            clickAndWaitForTheNextPage(b, By.id("upload"));
+            // The preview is worked out in the background; the page shows progress until it is ready.
+            b.driver().manage().timeouts().implicitlyWait(Duration.ZERO);
+            try {
+                b.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElements(By.id("import-progress")).isEmpty());
+            }
+            finally {
+                b.driver().manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+            }
+        }));
+        steps.add(get("/clients/999999/scorecard", 404));
+        steps.add(get("/clients/999999/edit", 404));
+        // An unknown or expired preview sends the reader back to the import page, with a message.
+        steps.add(new Step("/imports/{unknown token}", 200, b -> b.go("/imports/no-such-token")));
+        return steps;
+    }
+
+    private List<Step> ownerSteps() {
+        List<Step> steps = new ArrayList<>(everyone());
+        steps.addAll(financial());
+        steps.add(get("/users", 200));
+        steps.add(submit("/users empty form", 200, "/users", "form[action$='/users']",
+                "form[action$='/users'] button[type=submit]", ""));
+        steps.add(get("/audit", 200));
+        steps.add(get("/polls/new", 200));
+        steps.add(submit("/polls/new empty title", 200, "/polls/new", "#poll-form", "#create-poll",
+                "document.getElementById('title').value = '';"));
+        steps.add(new Step("/polls/{id}/voters", 200, b -> b.go("/polls/" + poll + "/voters")));
+        steps.add(new Step("/scoring/model/{v}/edit", 200, b -> b.go("/scoring/model/" + draft + "/edit")));
+        steps.add(submitAt("/scoring/model/{v}/edit negative weight", 200, () -> "/scoring/model/" + draft + "/edit",
+                "#model-form", "#save-draft", "document.getElementById('rules0.weight').value = '-1';"));
+        steps.add(new Step("/scoring/model/{v}/preview", 200, b -> b.go("/scoring/model/" + draft + "/preview")));
+        steps.add(get("/scoring/model/999999/edit", 404));
+        return steps;
+    }
+
+    private List<Step> managerSteps() {
+        List<Step> steps = new ArrayList<>(everyone());
+        steps.addAll(financial());
+        steps.add(get("/users", 403));
+        steps.add(get("/audit", 403));
+        steps.add(get("/polls/new", 403));
+        return steps;
+    }
+
+    private List<Step> staffSteps() {
+        List<Step> steps = new ArrayList<>(everyone());
+        for (String forbidden : List.of("/scorecards", "/pareto", "/scoring/model", "/clients/new", "/metrics/entry",
+                "/imports", "/users", "/audit")) {
+            steps.add(get(forbidden, 403));
+        }
+        steps.add(new Step("/clients/{id}/edit", 403, b -> b.go("/clients/" + client + "/edit")));
+        return steps;
+    }
+
+    private static Step get(String path, int status) {
+        return new Step(path, status, b -> b.go(path));
+    }
+
+    private static Step submit(String key, int status, String page, String form, String button, String fill) {
+        return submitAt(key, status, () -> page, form, button, fill);
+    }
+
+    /**
+     * Opens the page, fills the form in as the script says, and submits it as a person would, with
+     * the browser's own checks off: the server is what must answer an invalid form well.
+     */
+    private static Step submitAt(String key, int status, java.util.function.Supplier<String> page, String form,
+            String button, String fill) {
+        return new Step(key, status, b -> {
+            b.go(page.get());
+            js(b, "document.querySelector(arguments[0]).noValidate = true;" + fill, form);
+            clickAndWaitForTheNextPage(b, By.cssSelector(button));
+        });
+    }
+
+    /**
+     * A click on a submit button returns before the next page is there; the old document carries
+     * a mark that the next one lacks, so the wait ends when the answer has loaded.
+     */
+    private static void clickAndWaitForTheNextPage(Browser b, By button) {
+        // Pressed from a script: the layout scrolls smoothly, and a click at the button's place while
+        // the page still moves lands on whatever is there at that moment.
+        js(b, "window.sweepOldPage = true; arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});"
+                + " arguments[0].click();", b.driver().findElement(button));
+        b.waitUpTo(Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return window.sweepOldPage === undefined && document.readyState === 'complete';")));
+    }
+
+    // ---------------------------------------------------------------------------------------- the sweep
+
+    private void sweep(String role, String username, List<Step> steps) {
+        try (Browser browser = Browser.open(port, WIDTH, HEIGHT)) {
+            browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+            if (username != null) {
+                browser.go("/login?lang=en");
+                browser.signIn(username, TestUsers.PASSWORD);
+                if (username.equals("sweep-owner")) {
+                    prepare(browser);
+                }
+            }
+            for (String language : List.of("en", "it")) {
+                browser.go((username == null ? "/login" : "/") + "?lang=" + language);
+                drainConsole(browser.driver());
+                for (Step step : steps) {
+                    visit(browser, role, language, step);
+                }
+            }
+        }
+    }
+
+    /** What the owner's pages need and the demo lacks: an open poll and a scoring-model draft. */
+    private void prepare(Browser browser) {
+        browser.go("/polls/new");
+        js(browser, """
+                document.getElementById('title').value = 'Worst five clients (sweep)';
+                document.getElementById('picks').value = '5';""");
+        browser.click(By.id("create-poll"));
+        browser.urlOnceItMatches(".*/polls/\\d+.*");
+        poll = jdbc.queryForObject("select max(id) from poll", Long.class);
+        browser.go("/scoring/model");
+        browser.click(By.id("create-draft"));
+        browser.urlOnceItMatches(".*/scoring/model/\\d+/edit");
+        draft = jdbc.queryForObject("select max(version) from scoring_model", Long.class);
+    }
+
+    private void visit(Browser browser, String role, String language, Step step) {
+        long started = System.nanoTime();
+        check(browser, role, language, step);
+        millis.put(step.key() + " | " + role + " | " + language, (System.nanoTime() - started) / 1_000_000L);
+    }
+
+    private void check(Browser browser, String role, String language, Step step) {
+        try {
+            step.action().accept(browser);
+        }
+        catch (RuntimeException | AssertionError e) {
+            fail(step, role, language, "could not be reached: " + firstLine(e));
+            drainConsole(browser.driver());
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> page = (Map<String, Object>) js(browser, INSPECT);
+        int status = ((Number) page.get("status")).intValue();
+        String contentType = String.valueOf(page.get("contentType"));
+        String title = String.valueOf(page.get("title"));
+        String text = String.valueOf(page.get("text"));
+        if (status != step.status()) {
+            fail(step, role, language, "status " + status + ", expected " + step.status() + " (" + page.get("url") + ")");
+        }
+        if (contentType.contains("json") || text.stripLeading().startsWith("{")) {
+            fail(step, role, language, "JSON instead of a page: " + abbreviate(text));
+            drainConsole(browser.driver());
+            return;
+        }
+        if (!contentType.equals("text/html")) {
+            fail(step, role, language, "content type " + contentType + " instead of text/html");
+        }
+        for (String s : List.of(title, text)) {
+            int at = s.indexOf("??");
+            if (at >= 0) {
+                fail(step, role, language, "unresolved message: …" + s.substring(Math.max(0, at - 30),
+                        Math.min(s.length(), at + 40)).replace('\n', ' ') + "…");
+                break;
+            }
+        }
+        int scrollWidth = ((Number) page.get("scrollWidth")).intValue();
+        int innerWidth = ((Number) page.get("innerWidth")).intValue();
+        if (innerWidth != WIDTH) {
+            fail(step, role, language, "window is " + innerWidth + " px wide, not " + WIDTH);
+        }
+        if (scrollWidth > innerWidth) {
+            fail(step, role, language, "scrolls sideways: " + scrollWidth + " px wide at " + innerWidth + " px");
+        }
+        @SuppressWarnings("unchecked")
+        List<String> wide = (List<String>) page.get("wide");
+        if (!wide.isEmpty()) {
+            fail(step, role, language, "wider than the window: " + String.join(", ", wide));
+        }
+        String titleKey = role + " " + step.key();
+        if (language.equals("en")) {
+            englishTitles.put(titleKey, title);
+        }
+        else if (title.equals(englishTitles.get(titleKey))) {
+            fail(step, role, language, "title not translated: \"" + title + "\"");
+        }
+        for (String problem : consoleErrors(browser.driver(), String.valueOf(page.get("url")), status)) {
+            fail(step, role, language, "console error: " + problem);
+        }
+        for (String violation : axeViolations(browser)) {
+            fail(step, role, language, "axe " + violation);
+        }
+        drainConsole(browser.driver());
+    }
+
+    private List<String> axeViolations(Browser browser) {
+        js(browser, axe);
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) ((JavascriptExecutor) browser.driver()).executeAsyncScript(AXE_RUN);
+        return violations;
+    }
+
+    /**
+     * SEVERE browser messages, less the one Chromium logs for the page itself when its status is
+     * an error: that status is checked on its own.
+     */
+    private static List<String> consoleErrors(WebDriver driver, String url, int status) {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (!entry.getLevel().equals(java.util.logging.Level.SEVERE)) {
+                continue;
+            }
+            String message = entry.getMessage();
+            if (message.startsWith(url + " - Failed to load resource: the server responded with a status of " + status)) {
+                continue;
+            }
+            errors.add(abbreviate(message));
+        }
+        return errors;
+    }
+
+    private static void drainConsole(WebDriver driver) {
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    private void fail(Step step, String role, String language, String problem) {
+        failures.add(new Failure(step.key(), role, language, problem));
+    }
+
+    private static Object js(Browser browser, String script, Object... args) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
+    }
+
+    private static String axeSource() throws IOException {
+        org.springframework.core.io.Resource[] found = new org.springframework.core.io.support
+                .PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/resources/webjars/axe-core/*/axe.min.js");
+        assertThat(found).as("the axe-core WebJar on the test classpath").hasSize(1);
+        try (InputStream in = found[0].getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return e.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() > 160 ? one.substring(0, 160) + "…" : one;
+    }
+}
