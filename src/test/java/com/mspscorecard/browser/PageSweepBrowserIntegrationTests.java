@@ -58,37 +58,12 @@ class PageSweepBrowserIntegrationTests {
     private static final Path REPORT = Path.of("target", "page-sweep.txt");
 
     /**
-     * Defects that other branches are fixing right now. The sweep still finds them; it tolerates
-     * exactly these, and fails when one no longer happens, so whoever merges the fix removes its
-     * line here. Nothing else is skipped.
+     * Defects known and being fixed on a branch of their own, tolerated by exact match until that
+     * branch merges; the sweep fails when one no longer happens, so the entry cannot outlive its
+     * fix. Empty on main: nothing is skipped.
      * Each: issue item, page key (regex), role (regex), language (regex), problem (regex).
      */
-    static final List<Known> KNOWN_UNTIL_MERGED = List.of(
-            // Issue 13 item 3: a browser gets raw problem+json for an unknown id, an unknown URL, a bad id, a
-            // wrong method and /setup after the first run, instead of the application's error page.
-            new Known("issue 13 item 3 (error pages: JSON)",
-                    "/clients/999999.*|/clients/not-a-number|/no-such-page|/dashboard/demo|/setup"
-                            + "|/scoring/model/999999/edit",
-                    ".*", ".*", "^JSON instead of a page"),
-            // Issue 13 item 3: every 403 page shows "??Forbidden_en??" / "??Forbidden_it??".
-            new Known("issue 13 item 3 (error pages: 403 title)", ".*", "account manager|staff", ".*",
-                    "^unresolved message: .*\\?\\?Forbidden_(en|it)\\?\\?"),
-            // Issue 13 item 3: the 500 page shows "??Internal Server Error_en??" / "_it??".
-            new Known("issue 13 item 3 (error pages: 500 title)", "/account/tokens.*", ".*", ".*",
-                    "^unresolved message: .*\\?\\?Internal Server Error_(en|it)\\?\\?"),
-            // Found by the sweep, users area (not in issue 13): once a user has a token, /account/tokens
-            // answers 500 (the template reads t.name, which ApiToken does not expose), and a token with an
-            // empty name is accepted; the Italian pass then finds no form to submit on the 500 page.
-            new Known("found by the sweep: /account/tokens 500 (users)", "/account/tokens.*", ".*", ".*",
-                    "^status 500, expected 200|^could not be reached: .*noValidate"),
-            // Issue 13 item 9, scoring area: on the model editor, each rule's and dealbreaker's "On" checkbox
-            // gets the id rules0.enabled1 from th:field while its label points at rules0.enabled.
-            new Known("issue 13 item 9 (axe: editor checkboxes unlabelled, scoring)", "/scoring/model/\\{v}/edit.*",
-                    "owner", ".*", "^axe label \\(critical"),
-            // Found by the sweep, voting area: a poll's page is titled with the poll's name alone, the same in
-            // both languages (every other page's title names the page in the reader's language).
-            new Known("found by the sweep: poll page title (voting)", "/polls/\\{id}.*", ".*", "it",
-                    "^title not translated"));
+    static final List<Known> KNOWN_UNTIL_MERGED = List.of();
 
     record Known(String issue, String page, String role, String language, String problem) {
 
