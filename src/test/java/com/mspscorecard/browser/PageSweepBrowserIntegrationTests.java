@@ -332,7 +332,8 @@ class PageSweepBrowserIntegrationTests {
         steps.add(get("/polls/new", 200));
         steps.add(submit("/polls/new empty title", 200, "/polls/new", "#poll-form", "#create-poll",
                 "document.getElementById('title').value = '';"));
-        steps.add(new Step("/polls/{id}/voters", 200, b -> b.go("/polls/" + poll + "/voters")));
+        // The voter list is gone: who voted and when would tell the owner whose ballot is whose.
+        steps.add(new Step("/polls/{id}/voters", 404, b -> b.go("/polls/" + poll + "/voters")));
         steps.add(new Step("/scoring/model/{v}/edit", 200, b -> b.go("/scoring/model/" + draft + "/edit")));
         steps.add(submitAt("/scoring/model/{v}/edit negative weight", 200, () -> "/scoring/model/" + draft + "/edit",
                 "#model-form", "#save-draft", "document.getElementById('rules0.weight').value = '-1';"));
