@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletResponse;
 import com.mspscorecard.clients.ClientQueries;
@@ -172,20 +173,10 @@ class ImportController {
             @RequestParam(defaultValue = "") String monthFormat,
             @RequestParam(defaultValue = "false") boolean createMissingClients, Principal principal,
             RedirectAttributes redirect) {
-        ImportCapacity.Permit permit = capacity.tryAcquire();
-        if (permit == null) {
-            redirect.addFlashAttribute("error", "importing.error.busy");
-            return "redirect:/imports/" + token;
-        }
-        Optional<ImportUploads.Upload> upload = uploads.find(token, principal.getName());
-        if (upload.isEmpty()) {
-            permit.close();
-            redirect.addFlashAttribute("error", "importing.error.expired");
-            return "redirect:/imports";
-        }
         CsvDialectOverrides overrides = new CsvDialectOverrides(charset(encoding), delimiter(delimiter),
                 decimal(decimal), monthFormat(monthFormat));
-        return startPreview(upload.get(), new ImportOptions(overrides, createMissingClients), permit, redirect);
+        return withSlot(token, principal, redirect, (permit, upload) ->
+                startPreview(upload, new ImportOptions(overrides, createMissingClients), permit, redirect));
     }
 
     @PostMapping("/{token}/commit")
@@ -196,6 +187,33 @@ class ImportController {
             redirect.addFlashAttribute("error", "importing.error.expired");
             return "redirect:/imports";
         }
+        ImportOptions options = previewJob.get().outcome.preview().options;
+        return withSlot(token, principal, redirect, (permit, file) -> {
+            try {
+                jobs.start(token, principal.getName(), true, ImportProgress.estimateRows(file.content()), permit,
+                        progress -> {
+                            ImportOutcome outcome = imports.commit(principal.getName(), file.fileName(), file.content(),
+                                    options, fingerprint, progress);
+                            if (outcome.status() == ImportOutcome.Status.IMPORTED) {
+                                uploads.delete(token);
+                            }
+                            return outcome;
+                        });
+            }
+            catch (RejectedExecutionException ex) {
+                redirect.addFlashAttribute("error", "importing.error.busy");
+            }
+            return "redirect:/imports/" + token;
+        });
+    }
+
+    /**
+     * Runs {@code work} with a permit to run an import and the user's upload, or redirects with why
+     * not: the server is at its limit (try again), or the upload is gone. The permit is released by
+     * the job, or here when there is nothing to run.
+     */
+    private String withSlot(String token, Principal principal, RedirectAttributes redirect,
+            BiFunction<ImportCapacity.Permit, ImportUploads.Upload, String> work) {
         ImportCapacity.Permit permit = capacity.tryAcquire();
         if (permit == null) {
             redirect.addFlashAttribute("error", "importing.error.busy");
@@ -207,22 +225,7 @@ class ImportController {
             redirect.addFlashAttribute("error", "importing.error.expired");
             return "redirect:/imports";
         }
-        ImportOptions options = previewJob.get().outcome.preview().options;
-        ImportUploads.Upload file = upload.get();
-        try {
-            jobs.start(token, principal.getName(), true, ImportProgress.estimateRows(file.content()), permit, progress -> {
-                ImportOutcome outcome = imports.commit(principal.getName(), file.fileName(), file.content(), options,
-                        fingerprint, progress);
-                if (outcome.status() == ImportOutcome.Status.IMPORTED) {
-                    uploads.delete(token);
-                }
-                return outcome;
-            });
-        }
-        catch (RejectedExecutionException ex) {
-            redirect.addFlashAttribute("error", "importing.error.busy");
-        }
-        return "redirect:/imports/" + token;
+        return work.apply(permit, upload.get());
     }
 
     @GetMapping("/template.csv")
