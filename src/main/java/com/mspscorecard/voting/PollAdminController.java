@@ -52,21 +52,19 @@ class PollAdminController {
 
     @PostMapping("/{id}/close")
     String close(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            polls.closeEarly(id);
-            redirect.addFlashAttribute("message", "poll.closed");
-        }
-        catch (VotingRuleViolation violation) {
-            redirect.addFlashAttribute("error", violation.code());
-        }
-        return "redirect:/polls/" + id;
+        return onPoll(id, () -> polls.closeEarly(id), "poll.closed", redirect);
     }
 
     @PostMapping("/{id}/withdraw")
     String withdraw(@PathVariable long id, RedirectAttributes redirect) {
+        return onPoll(id, () -> polls.withdraw(id), "poll.withdrawn", redirect);
+    }
+
+    /** Does what the owner asked of a poll and returns to it, saying that it was done or which rule refused it. */
+    private static String onPoll(long id, Runnable action, String done, RedirectAttributes redirect) {
         try {
-            polls.withdraw(id);
-            redirect.addFlashAttribute("message", "poll.withdrawn");
+            action.run();
+            redirect.addFlashAttribute("message", done);
         }
         catch (VotingRuleViolation violation) {
             redirect.addFlashAttribute("error", violation.code());
