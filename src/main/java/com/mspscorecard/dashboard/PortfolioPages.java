@@ -25,11 +25,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Builds {@link PortfolioPage}s and keeps the last few in memory.
  *
  * <p>Building one for 2,000 clients takes tens of milliseconds; the owner's pages are opened far
- * more often than scores change. Before a cached page is served, one cheap query fingerprints what
- * it was built from: the active model version, the newest transaction that wrote the month's
- * stored scores ({@code xmin}: any rescoring deletes and re-inserts the rows it touches, so this
- * moves with every snapshot, incident, poll, terms or model change) and the clients table
- * (names, status and manager changes that do not rescore). A changed fingerprint rebuilds the page.
+ * more often than scores change. Before a cached page is served, two cheap queries fingerprint what
+ * it was built from: scoring's {@link ScorecardQueries#stamp} (the active model and the month's
+ * stored scores, which move with every snapshot, incident, poll, terms or model change) and the
+ * clients table (names, status and manager changes that do not rescore). A changed fingerprint
+ * rebuilds the page. The scorecards are read only through scoring's API, never its tables.
  * The fingerprint itself is asked at most every two seconds per month (it reads 2,000 rows);
  * snapshot, incident and terms events forget the cache at once.
  * This also works across several application instances, which an in-process event would not.
@@ -39,14 +39,9 @@ class PortfolioPages {
 
     private static final int KEPT = 24;
 
-    private static final String FINGERPRINT = """
-            with active as (select version from scoring_model where status = 'ACTIVE')
-            select (select version from active)
-                || '/' || (select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from client_score
-                           where model_version = (select version from active) and month = ?)
-                || '/' || (select count(*) || ':' || count(*) filter (where status = 'ACTIVE') || ':'
-                           || coalesce(max(updated_at)::text, '') from client)
-            """;
+    private static final String CLIENTS_FINGERPRINT = """
+            select count(*) || ':' || count(*) filter (where status = 'ACTIVE') || ':'
+                   || coalesce(max(updated_at)::text, '') from client""";
 
     /** How long a cached page is served without asking the database whether it is still current. */
     static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
@@ -93,7 +88,7 @@ class PortfolioPages {
         if (cached != null && now - cached.checkedAt() < RECHECK_NANOS) {
             return cached.page();
         }
-        String fingerprint = jdbc.queryForObject(FINGERPRINT, String.class, month.atDay(1));
+        String fingerprint = scorecards.stamp(month) + '/' + jdbc.queryForObject(CLIENTS_FINGERPRINT, String.class);
         PortfolioPage page = cached != null && cached.fingerprint().equals(fingerprint) ? cached.page() : build(month);
         synchronized (cache) {
             cache.put(month, new Cached(fingerprint, page, now));

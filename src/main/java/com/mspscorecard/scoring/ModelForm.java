@@ -2,13 +2,10 @@ package com.mspscorecard.scoring;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.mspscorecard.scoring.engine.DealbreakerSettings;
-import com.mspscorecard.scoring.engine.GradeBands;
 import com.mspscorecard.scoring.engine.Quantity;
 import com.mspscorecard.scoring.engine.RuleSettings;
 import com.mspscorecard.scoring.engine.Rules;
@@ -77,145 +74,10 @@ class ModelForm {
 
     /**
      * The model these settings describe, or empty with every problem recorded in {@code errors}
-     * beside its field. {@code base} is the draft being edited: it supplies the version, the rule
-     * categories and which rules and dealbreakers exist.
+     * beside its field (see {@link ModelFormCheck}).
      */
     Optional<ScoringModel> toModel(ScoringModel base, Errors errors) {
-        ScoringModel defaults = ScoringModel.defaults();
-        List<RuleSettings> ruleSettings = new ArrayList<>();
-        int enabledWeight = 0;
-        for (int i = 0; i < rules.size(); i++) {
-            RuleRow row = rules.get(i);
-            String path = "rules[" + i + "].";
-            Optional<RuleSettings> known = base.rule(row.key);
-            if (known.isEmpty()) {
-                errors.reject("scoring.edit.error.unknown");
-                continue;
-            }
-            boolean percent = isPercent(row.key);
-            boolean fine = required(errors, path + "good", row.good) & required(errors, path + "bad", row.bad)
-                    & required(errors, path + "weight", row.weight)
-                    & required(errors, path + "windowMonths", row.windowMonths);
-            if (row.weight != null && row.weight < 0) {
-                errors.rejectValue(path + "weight", "scoring.edit.error.weight");
-                fine = false;
-            }
-            if (row.windowMonths != null && (row.windowMonths < 1 || row.windowMonths > 36)) {
-                errors.rejectValue(path + "windowMonths", "scoring.edit.error.window");
-                fine = false;
-            }
-            if (percent) {
-                fine &= percentRange(errors, path + "good", row.good) & percentRange(errors, path + "bad", row.bad);
-            }
-            if (row.good != null && row.bad != null) {
-                if (row.good.signum() < 0 || row.bad.signum() < 0) {
-                    errors.rejectValue(path + (row.good.signum() < 0 ? "good" : "bad"), "scoring.edit.error.negative");
-                    fine = false;
-                }
-                // A rule where less is better stays so (late payments), and more-is-better too (margin):
-                // swapping good and bad would silently reward the opposite behaviour.
-                RuleSettings reference = defaults.rule(row.key).orElse(known.get());
-                boolean lowerIsBetter = reference.good().compareTo(reference.bad()) <= 0;
-                if (lowerIsBetter && row.bad.compareTo(row.good) < 0) {
-                    errors.rejectValue(path + "bad", "scoring.edit.error.lower_is_better");
-                    fine = false;
-                } else if (!lowerIsBetter && row.bad.compareTo(row.good) > 0) {
-                    errors.rejectValue(path + "bad", "scoring.edit.error.higher_is_better");
-                    fine = false;
-                }
-            }
-            if (fine) {
-                ruleSettings.add(new RuleSettings(row.key, known.get().category(), fromPercent(row.good, percent),
-                        fromPercent(row.bad, percent), row.weight, row.windowMonths, row.enabled));
-                if (row.enabled) {
-                    enabledWeight += row.weight;
-                }
-            }
-        }
-        if (ruleSettings.size() == rules.size() && enabledWeight == 0) {
-            errors.reject("scoring.edit.error.no_weight");
-        }
-
-        List<DealbreakerSettings> dealbreakerSettings = new ArrayList<>();
-        for (int i = 0; i < dealbreakers.size(); i++) {
-            DealbreakerRow row = dealbreakers.get(i);
-            Optional<DealbreakerSettings> known = base.dealbreaker(row.key);
-            if (known.isEmpty()) {
-                errors.reject("scoring.edit.error.unknown");
-                continue;
-            }
-            Map<String, BigDecimal> thresholds = new LinkedHashMap<>();
-            boolean fine = true;
-            for (int t = 0; t < row.thresholds.size(); t++) {
-                ThresholdRow threshold = row.thresholds.get(t);
-                String path = "dealbreakers[" + i + "].thresholds[" + t + "].value";
-                if (!known.get().thresholds().byName().containsKey(threshold.name)) {
-                    errors.reject("scoring.edit.error.unknown");
-                    fine = false;
-                    continue;
-                }
-                if (!required(errors, path, threshold.value)) {
-                    fine = false;
-                    continue;
-                }
-                if (isShare(threshold.name)) {
-                    fine &= percentRange(errors, path, threshold.value);
-                } else if (threshold.value.stripTrailingZeros().scale() > 0 || threshold.value.compareTo(BigDecimal.ONE) < 0
-                        || threshold.value.compareTo(HUNDRED) > 0) {
-                    errors.rejectValue(path, "scoring.edit.error.count");
-                    fine = false;
-                }
-                thresholds.put(threshold.name, fromPercent(threshold.value, isShare(threshold.name)));
-            }
-            if (fine) {
-                try {
-                    dealbreakerSettings.add(DealbreakerSettings.of(row.key, row.enabled, thresholds));
-                } catch (IllegalArgumentException refused) {
-                    errors.reject("scoring.edit.error.refused", new Object[] {refused.getMessage()}, refused.getMessage());
-                }
-            }
-        }
-
-        boolean bands = required(errors, "gradeA", gradeA) & required(errors, "gradeB", gradeB)
-                & required(errors, "gradeC", gradeC) & required(errors, "gradeD", gradeD);
-        if (bands) {
-            bands = band(errors, "gradeA", gradeA, HUNDRED) & band(errors, "gradeB", gradeB, gradeA)
-                    & band(errors, "gradeC", gradeC, gradeB) & band(errors, "gradeD", gradeD, gradeC);
-        }
-        boolean settings = required(errors, "minimumCompleteness", minimumCompleteness)
-                & required(errors, "worseningPoints", worseningPoints)
-                & required(errors, "drainRevenueTopPercent", drainRevenueTopPercent)
-                & required(errors, "drainEffortTopPercent", drainEffortTopPercent)
-                & required(errors, "targetMargin", targetMargin)
-                & required(errors, "dependencyShare", dependencyShare);
-        if (settings) {
-            settings = percentRange(errors, "minimumCompleteness", minimumCompleteness)
-                    & percentRange(errors, "dependencyShare", dependencyShare)
-                    & percentRange(errors, "targetMargin", targetMargin)
-                    & wholePercent(errors, "drainRevenueTopPercent", drainRevenueTopPercent)
-                    & wholePercent(errors, "drainEffortTopPercent", drainEffortTopPercent);
-            if (targetMargin.compareTo(HUNDRED) >= 0) {
-                errors.rejectValue("targetMargin", "scoring.edit.error.below_hundred");
-                settings = false;
-            }
-            if (worseningPoints.signum() <= 0 || worseningPoints.compareTo(HUNDRED) > 0) {
-                errors.rejectValue("worseningPoints", "scoring.edit.error.points");
-                settings = false;
-            }
-        }
-        if (errors.hasErrors() || !bands || !settings) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new ScoringModel(base.version(), ruleSettings, dealbreakerSettings,
-                    new GradeBands(gradeA, gradeB, gradeC, gradeD), fromPercent(minimumCompleteness, true),
-                    worseningPoints, drainRevenueTopPercent, drainEffortTopPercent, fromPercent(targetMargin, true),
-                    fromPercent(dependencyShare, true)));
-        } catch (IllegalArgumentException refused) {
-            // The engine has the last word on what a model may be; its reason is shown, not a 500.
-            errors.reject("scoring.edit.error.refused", new Object[] {refused.getMessage()}, refused.getMessage());
-            return Optional.empty();
-        }
+        return ModelFormCheck.toModel(this, base, errors);
     }
 
     /** Whether a rule's good and bad are shares (entered as percentages). */
@@ -227,47 +89,8 @@ class ModelForm {
         return thresholdName.endsWith("_share");
     }
 
-    private static boolean required(Errors errors, String field, Object value) {
-        if (value == null && !errors.hasFieldErrors(field)) {
-            errors.rejectValue(field, "NotNull");
-        }
-        return value != null;
-    }
-
-    private static boolean percentRange(Errors errors, String field, BigDecimal value) {
-        if (value != null && (value.signum() < 0 || value.compareTo(HUNDRED) > 0)) {
-            errors.rejectValue(field, "scoring.edit.error.percent");
-            return false;
-        }
-        return true;
-    }
-
-    private static boolean wholePercent(Errors errors, String field, int value) {
-        if (value < 1 || value > 100) {
-            errors.rejectValue(field, "scoring.edit.error.top_percent");
-            return false;
-        }
-        return true;
-    }
-
-    private static boolean band(Errors errors, String field, BigDecimal value, BigDecimal above) {
-        if (value.signum() <= 0 || value.compareTo(HUNDRED) > 0) {
-            errors.rejectValue(field, "scoring.edit.error.band_range");
-            return false;
-        }
-        if (!"gradeA".equals(field) && value.compareTo(above) >= 0) {
-            errors.rejectValue(field, "scoring.edit.error.band_order");
-            return false;
-        }
-        return true;
-    }
-
-    private static BigDecimal toPercent(BigDecimal value, boolean percent) {
+    static BigDecimal toPercent(BigDecimal value, boolean percent) {
         return plain(percent ? value.multiply(HUNDRED) : value);
-    }
-
-    private static BigDecimal fromPercent(BigDecimal value, boolean percent) {
-        return percent ? value.divide(HUNDRED).stripTrailingZeros() : value;
     }
 
     private static BigDecimal plain(BigDecimal value) {

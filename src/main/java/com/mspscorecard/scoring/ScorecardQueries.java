@@ -1,7 +1,8 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.ModelRows;
 import com.mspscorecard.scoring.internal.MonthlyPortfolios;
-import com.mspscorecard.scoring.internal.ScoreStore;
+import com.mspscorecard.scoring.internal.StoredScorecards;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,11 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ScorecardQueries {
 
-    private static final String COLUMNS = """
-            select client_id, month, model_version, score, grade, payment, service_load, relationship, security,
-                   profitability, data_completeness, recommendation, reasons, worsening,
-                   score_change_3m, drain, dependency_risk, suggested_monthly_price, current_monthly_revenue,
-                   revenue_share""";
+    private static final String COLUMNS = StoredScorecards.COLUMNS;
 
     private final JdbcTemplate jdbc;
     private final ClientQueries clients;
@@ -75,6 +72,21 @@ public class ScorecardQueries {
         return Optional.ofNullable(latest).map(YearMonth::from);
     }
 
+    /**
+     * A short text that changes whenever the month's stored scorecards or the active model change,
+     * for caches of pages built from them: the active version, and the number of the month's rows
+     * with the newest transaction that wrote one ({@code xmin}: every rescore deletes and re-inserts
+     * the rows it touches). One index-range read; works across application instances.
+     */
+    public String stamp(YearMonth month) {
+        return jdbc.queryForObject("""
+                with active as (select version from scoring_model where status = 'ACTIVE')
+                select (select version from active)
+                    || '/' || (select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from client_score
+                               where model_version = (select version from active) and month = ?)""",
+                String.class, month.atDay(1));
+    }
+
     /** Months with stored scorecards under the active model, newest first. */
     public List<YearMonth> months() {
         return jdbc.query("""
@@ -96,7 +108,7 @@ public class ScorecardQueries {
         }
         List<ScorecardView> cards = new ArrayList<>();
         for (ScorecardView card : jdbc.query(COLUMNS + " from client_score where model_version = ? and month = ?",
-                (rs, n) -> view(rs, Map.of(), List.of()), modelVersion, month.atDay(1))) {
+                (rs, n) -> StoredScorecards.view(rs, List.of()), modelVersion, month.atDay(1))) {
             ClientFacts client = active.get(card.clientId());
             if (client != null) {
                 cards.add(named(card, client));
@@ -133,7 +145,7 @@ public class ScorecardQueries {
                         from client_score where model_version = ? and client_id = ? order by month""",
                 (rs, n) -> new ScorePoint(YearMonth.from(rs.getObject("month", LocalDate.class)),
                         rs.getInt("model_version"), rs.getBigDecimal("score"), rs.getString("grade"),
-                        categories(rs), rs.getBigDecimal("data_completeness"), rs.getString("recommendation"),
+                        StoredScorecards.categories(rs), rs.getBigDecimal("data_completeness"), rs.getString("recommendation"),
                         rs.getBoolean("worsening"), rs.getBigDecimal("score_change_3m")),
                 modelVersion, clientId);
     }
@@ -145,7 +157,7 @@ public class ScorecardQueries {
         System.arraycopy(args, 1, all, 2, args.length - 1);
         List<ScorecardView> found = jdbc.query(COLUMNS + ", rule_breakdown, staff_poll_closed_on "
                 + "from client_score where model_version = ? and client_id = ?" + where,
-                (rs, n) -> view(rs, Map.of(), rules(rs)), all);
+                (rs, n) -> StoredScorecards.view(rs, StoredScorecards.rules(rs, models.model(rs.getInt("model_version")).orElseThrow())), all);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -187,68 +199,5 @@ public class ScorecardQueries {
                 card.recommendation(), card.reasons(), card.dealbreakers(), card.worsening(), card.scoreChange3m(),
                 card.drain(), card.dependencyRisk(), card.suggestedMonthlyPrice(), card.currentMonthlyRevenue(),
                 card.revenueShare(), card.rules());
-    }
-
-    private static ScorecardView view(ResultSet rs, Map<Long, String> names, List<ScorecardView.RuleLine> rules)
-            throws SQLException {
-        long clientId = rs.getLong("client_id");
-        List<ScorecardView.Reason> reasons = reasons(rs.getString("reasons"));
-        return new ScorecardView(clientId, names.get(clientId), null,
-                YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getInt("model_version"),
-                rs.getBigDecimal("score"), rs.getString("grade"), categories(rs), rs.getBigDecimal("data_completeness"),
-                rs.getString("recommendation"), reasons, dealbreakers(reasons), rs.getBoolean("worsening"),
-                rs.getBigDecimal("score_change_3m"), rs.getBoolean("drain"), rs.getBoolean("dependency_risk"),
-                rs.getBigDecimal("suggested_monthly_price"), rs.getBigDecimal("current_monthly_revenue"),
-                rs.getBigDecimal("revenue_share"), rules);
-    }
-
-    private static Map<String, BigDecimal> categories(ResultSet rs) throws SQLException {
-        Map<String, BigDecimal> scores = new LinkedHashMap<>();
-        for (Category category : Category.values()) {
-            scores.put(category.fieldName(), rs.getBigDecimal(category.fieldName()));
-        }
-        return scores;
-    }
-
-    /** Stored as "code arg arg;code arg" (see {@code ScoreStore}); the text is written when read. */
-    static List<ScorecardView.Reason> reasons(String stored) {
-        List<ScorecardView.Reason> reasons = new ArrayList<>(2);
-        if (stored == null || stored.isEmpty()) {
-            return reasons;
-        }
-        for (String sentence : stored.split(";")) {
-            String[] parts = sentence.split(" ", -1);
-            reasons.add(new ScorecardView.Reason(parts[0], List.of(parts).subList(1, parts.length), null));
-        }
-        return reasons;
-    }
-
-    /** A dealbreaker that holds is always among the reasons, under its own code. */
-    private static List<ScorecardView.Reason> dealbreakers(List<ScorecardView.Reason> reasons) {
-        return reasons.stream().filter(ScorecardView.Reason::isDealbreaker).toList();
-    }
-
-    /** The rule breakdown written again from the stored numbers under the scorecard's own model version. */
-    private List<ScorecardView.RuleLine> rules(ResultSet rs) throws SQLException {
-        ScoringModel model = models.model(rs.getInt("model_version")).orElseThrow();
-        String breakdown = rs.getString("rule_breakdown");
-        String[] stored = breakdown.isEmpty() && ScoringEngine.ruleKeys(model).isEmpty() ? new String[0]
-                : breakdown.split(",", -1);
-        List<BigDecimal> values = new ArrayList<>(stored.length);
-        List<BigDecimal> subScores = new ArrayList<>(stored.length);
-        for (String rule : stored) {
-            int colon = rule.indexOf(':');
-            values.add(colon < 0 ? null : new BigDecimal(rule.substring(0, colon)));
-            subScores.add(colon < 0 ? null : new BigDecimal(rule.substring(colon + 1)));
-        }
-        List<ScorecardView.RuleLine> rules = new ArrayList<>(stored.length);
-        for (RuleResult rule : ScoringEngine.rules(model, values, subScores,
-                rs.getObject("staff_poll_closed_on", LocalDate.class))) {
-            var explanation = rule.explanation();
-            rules.add(new ScorecardView.RuleLine(rule.ruleKey(), rule.category().fieldName(), rule.value(),
-                    rule.subScore(), rule.weight(), rule.points(),
-                    new ScorecardView.Reason(explanation.code(), explanation.args(), null), null));
-        }
-        return rules;
     }
 }

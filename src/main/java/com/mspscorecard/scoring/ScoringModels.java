@@ -1,5 +1,7 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.ModelRows;
+import com.mspscorecard.scoring.internal.MonthlyPortfolios;
 import com.mspscorecard.scoring.internal.ScoringInputs;
 import com.mspscorecard.scoring.internal.ScoringInputs.Inputs;
 import java.math.BigDecimal;
@@ -7,7 +9,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.mspscorecard.audit.AuditEvent;
@@ -37,8 +38,11 @@ public class ScoringModels {
     private final ScoringService scoring;
     private final ScoringInputs inputs;
     private final AuditTrail audit;
+    private final MonthlyPortfolios portfolios;
 
-    ScoringModels(ModelRows rows, ScoringService scoring, ScoringInputs inputs, AuditTrail audit) {
+    ScoringModels(ModelRows rows, ScoringService scoring, ScoringInputs inputs, AuditTrail audit,
+                  MonthlyPortfolios portfolios) {
+        this.portfolios = portfolios;
         this.rows = rows;
         this.scoring = scoring;
         this.inputs = inputs;
@@ -120,14 +124,13 @@ public class ScoringModels {
     public List<PreviewLine> preview(ScoringModel candidate) {
         ScoringModel current = rows.active();
         Inputs all = inputs.all();
-        Map<YearMonth, Portfolio> portfolios = ScoringInputs.portfolios(all);
         Optional<YearMonth> latest = all.histories().values().stream()
                 .flatMap(h -> h.months().keySet().stream()).max(Comparator.naturalOrder());
         if (latest.isEmpty()) {
             return List.of();
         }
         YearMonth month = latest.get();
-        Portfolio portfolio = portfolios.get(month);
+        Portfolio portfolio = portfolios.of(List.of(month)).get(month);
         List<PreviewLine> lines = new ArrayList<>();
         for (ClientFacts client : all.facts().values()) {
             ClientHistory history = all.histories().get(client.id());

@@ -1,7 +1,10 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.scoring.internal.ModelRows;
 import com.mspscorecard.scoring.internal.ScoringInputs;
+import com.mspscorecard.scoring.internal.MonthlyPortfolios;
 import com.mspscorecard.scoring.internal.ScoreStore;
+import com.mspscorecard.scoring.internal.ScoredMonth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
@@ -40,6 +43,9 @@ class ScoringBenchmark {
 
     @Autowired
     ScoringInputs inputs;
+
+    @Autowired
+    MonthlyPortfolios monthlyPortfolios;
 
     @Autowired
     ModelRows models;
@@ -101,13 +107,15 @@ class ScoringBenchmark {
         assertThat(full.scorecards()).isEqualTo(CLIENTS * MONTHS);
         if (Boolean.getBoolean("scoring.bench.split")) {
             ScoringInputs.Inputs all = inputs.all();
-            var portfolios = ScoringInputs.portfolios(all);
+            java.util.Set<YearMonth> months = new java.util.TreeSet<>();
+            all.histories().values().forEach(h -> months.addAll(h.months().keySet()));
+            var portfolios = monthlyPortfolios.of(months);
             var model = models.active();
             for (int round = 0; round < 3; round++) {
                 long e0 = System.nanoTime();
-                java.util.List<ScoreStore.ScoredMonth> rows = new java.util.ArrayList<>();
+                java.util.List<ScoredMonth> rows = new java.util.ArrayList<>();
                 for (var history : all.histories().values()) {
-                    rows.addAll(ScoringService.scoreAllMonths(model, history, m -> {
+                    rows.addAll(ScoredMonth.allMonths(model, history, m -> {
                         var p = portfolios.get(m);
                         return p == null ? null : p.position(history.clientId()).orElse(null);
                     }));

@@ -25,6 +25,7 @@ import com.mspscorecard.scoring.engine.PaymentTerms;
 import com.mspscorecard.scoring.engine.Scorecard;
 import com.mspscorecard.scoring.engine.ScoringEngine;
 import com.mspscorecard.scoring.engine.ScoringModel;
+import com.mspscorecard.scoring.internal.ModelCodec;
 import com.mspscorecard.metrics.Metric;
 import com.mspscorecard.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;

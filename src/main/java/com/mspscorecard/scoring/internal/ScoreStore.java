@@ -13,8 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import com.mspscorecard.scoring.engine.PortfolioPosition;
-import com.mspscorecard.scoring.engine.Scorecard;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,15 +41,6 @@ public class ScoreStore {
     ScoreStore(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-    }
-
-    /** A scorecard with the portfolio position it was computed with (null outside the portfolio). */
-    public record ScoredMonth(Scorecard card, PortfolioPosition position) {
-    }
-
-    /** What is stored of a client-month that rescoring one client needs about the others. */
-    public record StoredPosition(long clientId, YearMonth month, BigDecimal score, boolean drain, boolean dependencyRisk,
-                          PortfolioPosition position) {
     }
 
     /** Key of the lock that lets one transaction at a time write scorecards ("SCORES" in ASCII). */
@@ -186,61 +175,6 @@ public class ScoreStore {
             return ps;
         });
         insert(version, rows);
-    }
-
-    /** Stored positions and scores of some clients, all their months. */
-    public List<StoredPosition> positionsOfClients(int version, Collection<Long> clientIds) {
-        return jdbc.query(con -> {
-            var ps = con.prepareStatement(POSITIONS + " where model_version = ? and client_id = any (?)");
-            ps.setInt(1, version);
-            ps.setArray(2, con.createArrayOf("bigint", clientIds.toArray()));
-            return ps;
-        }, (rs, n) -> storedPosition(rs));
-    }
-
-    /**
-     * Stored positions in the given months of the clients that were drains or dependency risks
-     * there (through {@code client_score_flagged_idx}).
-     */
-    public List<StoredPosition> flaggedPositions(int version, Collection<YearMonth> months) {
-        return jdbc.query(con -> {
-            var ps = con.prepareStatement(POSITIONS + """
-                     where model_version = ? and month = any (?) and (drain or dependency_risk)
-                    """);
-            ps.setInt(1, version);
-            ps.setArray(2, dates(con, months));
-            return ps;
-        }, (rs, n) -> storedPosition(rs));
-    }
-
-    /** Stored scores of the given client-months (for "three months earlier"). */
-    public Map<Long, Map<YearMonth, BigDecimal>> scores(int version, Collection<Long> clientIds) {
-        Map<Long, Map<YearMonth, BigDecimal>> scores = new HashMap<>();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select client_id, month, score from client_score "
-                    + "where model_version = ? and client_id = any (?) and score is not null");
-            ps.setInt(1, version);
-            ps.setArray(2, con.createArrayOf("bigint", clientIds.toArray()));
-            return ps;
-        }, rs -> {
-            scores.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
-                    .put(YearMonth.from(rs.getObject(2, LocalDate.class)), rs.getBigDecimal(3));
-        });
-        return scores;
-    }
-
-    private static final String POSITIONS = """
-            select client_id, month, score, drain, dependency_risk, revenue_share, effort_share, revenue_rank,
-                   effort_rank, portfolio_size
-            from client_score""";
-
-    private static StoredPosition storedPosition(java.sql.ResultSet rs) throws SQLException {
-        BigDecimal revenueShare = rs.getBigDecimal("revenue_share");
-        PortfolioPosition position = revenueShare == null ? null
-                : new PortfolioPosition(revenueShare, rs.getBigDecimal("effort_share"), rs.getInt("revenue_rank"),
-                        (Integer) rs.getObject("effort_rank"), rs.getInt("portfolio_size"));
-        return new StoredPosition(rs.getLong("client_id"), YearMonth.from(rs.getObject("month", LocalDate.class)),
-                rs.getBigDecimal("score"), rs.getBoolean("drain"), rs.getBoolean("dependency_risk"), position);
     }
 
     private void insert(int version, List<ScoredMonth> rows) {

@@ -9,7 +9,6 @@ import com.mspscorecard.scoring.engine.Explanation;
 import com.mspscorecard.scoring.engine.PortfolioPosition;
 import com.mspscorecard.scoring.engine.RuleResult;
 import com.mspscorecard.scoring.engine.Scorecard;
-import com.mspscorecard.scoring.internal.ScoreStore.ScoredMonth;
 
 /**
  * A scorecard as one row of {@code client_score} in COPY's text format, the columns in the order of

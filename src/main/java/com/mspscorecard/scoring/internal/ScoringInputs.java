@@ -3,7 +3,6 @@ package com.mspscorecard.scoring.internal;
 import com.mspscorecard.scoring.StaffVoteShares;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.mspscorecard.clients.ClientFacts;
 import com.mspscorecard.clients.ClientQueries;
@@ -25,9 +22,6 @@ import com.mspscorecard.scoring.engine.IncidentCategory;
 import com.mspscorecard.scoring.engine.IncidentFact;
 import com.mspscorecard.scoring.engine.MonthlyFigures;
 import com.mspscorecard.scoring.engine.PaymentTerms;
-import com.mspscorecard.scoring.engine.Portfolio;
-import com.mspscorecard.scoring.engine.PortfolioFigures;
-import com.mspscorecard.scoring.engine.ScoringEngine;
 import org.springframework.stereotype.Component;
 
 /**
@@ -116,34 +110,6 @@ public class ScoringInputs {
             }
         }
         return staffVotes.get(0);
-    }
-
-    /**
-     * The portfolio of each month from full histories: the active clients with a snapshot in
-     * the month's three-month window. {@link MonthlyPortfolios} gives the same positions
-     * for the months one edit shifts.
-     */
-    public static Map<YearMonth, Portfolio> portfolios(Inputs inputs) {
-        // Both steps in parallel: a few hundred thousand window sums, then one ranking a month.
-        Map<YearMonth, Map<Long, PortfolioFigures>> byMonth = new ConcurrentHashMap<>();
-        inputs.histories().values().parallelStream()
-                .filter(history -> inputs.facts().get(history.clientId()).active() && !history.months().isEmpty())
-                .forEach(history -> {
-                    Set<YearMonth> months = new TreeSet<>();
-                    for (YearMonth month : history.months().keySet()) {
-                        for (int i = 0; i < ScoringEngine.THREE_MONTHS; i++) {
-                            months.add(month.plusMonths(i));
-                        }
-                    }
-                    for (YearMonth month : months) {
-                        byMonth.computeIfAbsent(month, m -> new ConcurrentHashMap<>())
-                                .put(history.clientId(), PortfolioFigures.of(history, month));
-                    }
-                });
-        Map<YearMonth, Portfolio> portfolios = new ConcurrentHashMap<>();
-        byMonth.entrySet().parallelStream().forEach(entry ->
-                portfolios.put(entry.getKey(), Portfolio.of(entry.getKey(), new HashMap<>(entry.getValue()))));
-        return new HashMap<>(portfolios);
     }
 
     public record Inputs(Map<Long, ClientFacts> facts, Map<Long, ClientHistory> histories) {

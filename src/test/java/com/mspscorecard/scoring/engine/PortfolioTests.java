@@ -90,22 +90,6 @@ class PortfolioTests {
         assertThat(zero.effortShareOfTop(20)).isZero();
     }
 
-    @Test
-    void readsThreeMonthsOfFiguresFromAHistory() {
-        ClientHistory history = HistoryBuilder.client()
-                .month("2026-03", REVENUE, 999, HOURS_SPENT, 99)
-                .month("2026-04", REVENUE, 100, NEW_TICKETS, 4)
-                .month("2026-06", REVENUE, 200, HOURS_SPENT, 5)
-                .build();
-
-        PortfolioFigures figures = PortfolioFigures.of(history, JUNE);
-
-        assertThat(figures.revenue()).isEqualByComparingTo("300");
-        assertThat(figures.hours()).isEqualByComparingTo("5");
-        assertThat(figures.newTickets()).isEqualByComparingTo("4");
-        assertThat(PortfolioFigures.of(HistoryBuilder.client().build(), JUNE).hours()).isNull();
-    }
-
     @ParameterizedTest(name = "top {1}% of {0} clients = {2}")
     @CsvSource({"1, 20, 1", "5, 20, 1", "6, 20, 2", "10, 20, 2", "11, 20, 3", "100, 20, 20", "3, 100, 3"})
     void roundsTheTopUp(int clients, int percent, int expected) {

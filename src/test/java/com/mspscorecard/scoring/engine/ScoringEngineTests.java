@@ -323,7 +323,8 @@ class ScoringEngineTests {
         for (long id = 1; id <= 4; id++) {
             figures.put(id, new PortfolioFigures(BigDecimal.valueOf(10_000 * id), BigDecimal.valueOf(10), null));
         }
-        figures.put(5L, PortfolioFigures.of(drain, JUNE));
+        // Three months of revenue 100 and 40 hours.
+        figures.put(5L, new PortfolioFigures(BigDecimal.valueOf(300), BigDecimal.valueOf(120), null));
         Portfolio portfolio = Portfolio.of(JUNE, figures);
 
         Scorecard scorecard = ScoringEngine.score(MODEL, drain, JUNE, portfolio.position(5).orElseThrow(), null);

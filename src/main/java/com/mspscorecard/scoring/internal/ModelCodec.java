@@ -1,4 +1,4 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A scoring model as the JSON stored in {@code scoring_model.definition}. Written by hand rather
  * than by reflection so that renaming a Java field can never silently change stored models.
  */
-final class ModelCodec {
+public final class ModelCodec {
 
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -30,7 +30,7 @@ final class ModelCodec {
     private ModelCodec() {
     }
 
-    static ScoringModel read(int version, String definition) {
+    public static ScoringModel read(int version, String definition) {
         JsonNode root = JSON.readTree(definition);
         List<RuleSettings> rules = new ArrayList<>();
         for (JsonNode rule : root.get("rules")) {
@@ -56,7 +56,7 @@ final class ModelCodec {
                 decimal(root, "target_margin"), decimal(root, "dependency_share"));
     }
 
-    static String write(ScoringModel model) {
+    public static String write(ScoringModel model) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode rules = root.putArray("rules");
         for (RuleSettings rule : model.rules()) {

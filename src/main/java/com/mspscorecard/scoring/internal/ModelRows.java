@@ -1,5 +1,6 @@
-package com.mspscorecard.scoring;
+package com.mspscorecard.scoring.internal;
 
+import com.mspscorecard.scoring.ModelVersion;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code scoring_model} table. */
 @Component
-class ModelRows {
+public class ModelRows {
 
     private static final RowMapper<ModelVersion> VERSION = (rs, n) -> new ModelVersion(rs.getInt("version"),
             rs.getString("status"), (Integer) rs.getObject("based_on"), rs.getString("created_by"),
@@ -32,7 +33,7 @@ class ModelRows {
         this.jdbc = jdbc;
     }
 
-    ScoringModel active() {
+    public ScoringModel active() {
         return jdbc.queryForObject("select version, definition::text from scoring_model where status = 'ACTIVE'",
                 (rs, n) -> parsed(rs.getInt(1), rs.getString(2)));
     }
@@ -46,34 +47,34 @@ class ModelRows {
         return last.model();
     }
 
-    int activeVersion() {
+    public int activeVersion() {
         return jdbc.queryForObject("select version from scoring_model where status = 'ACTIVE'", Integer.class);
     }
 
-    Optional<ScoringModel> model(int version) {
+    public Optional<ScoringModel> model(int version) {
         return jdbc.query("select version, definition::text from scoring_model where version = ?",
                 (rs, n) -> ModelCodec.read(rs.getInt(1), rs.getString(2)), version).stream().findFirst();
     }
 
-    Optional<ModelVersion> version(int version) {
+    public Optional<ModelVersion> version(int version) {
         return jdbc.query("select * from scoring_model where version = ?", VERSION, version).stream().findFirst();
     }
 
     /** Locks the row so that two owners cannot activate or edit the same draft at once. */
-    Optional<ModelVersion> lock(int version) {
+    public Optional<ModelVersion> lock(int version) {
         return jdbc.query("select * from scoring_model where version = ? for update", VERSION, version)
                 .stream().findFirst();
     }
 
-    List<ModelVersion> versions() {
+    public List<ModelVersion> versions() {
         return jdbc.query("select * from scoring_model order by version desc", VERSION);
     }
 
-    Optional<ModelVersion> draft() {
+    public Optional<ModelVersion> draft() {
         return jdbc.query("select * from scoring_model where status = 'DRAFT'", VERSION).stream().findFirst();
     }
 
-    int insertDraft(ScoringModel basis, String createdBy) {
+    public int insertDraft(ScoringModel basis, String createdBy) {
         int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from scoring_model", Integer.class);
         ScoringModel copy = new ScoringModel(version, basis.rules(), basis.dealbreakers(), basis.gradeBands(),
                 basis.minimumCompleteness(), basis.worseningPoints(), basis.drainRevenueTopPercent(),
@@ -83,16 +84,16 @@ class ModelRows {
         return version;
     }
 
-    void updateDefinition(ScoringModel model) {
+    public void updateDefinition(ScoringModel model) {
         jdbc.update("update scoring_model set definition = ?::jsonb where version = ? and status = 'DRAFT'",
                 ModelCodec.write(model), model.version());
     }
 
-    void delete(int version) {
+    public void delete(int version) {
         jdbc.update("delete from scoring_model where version = ? and status = 'DRAFT'", version);
     }
 
-    void activate(int version, String by) {
+    public void activate(int version, String by) {
         jdbc.update("update scoring_model set status = 'RETIRED' where status = 'ACTIVE'");
         jdbc.update("update scoring_model set status = 'ACTIVE', activated_by = ?, activated_at = now() where version = ?",
                 by, version);
