@@ -65,6 +65,9 @@ class ScoringIntegrationTests {
     @Autowired
     ScorecardSentences sentences;
 
+    @Autowired
+    java.time.Clock clock;
+
     @BeforeEach
     void users() {
         TestUsers.ensure("score-owner", "OWNER");
@@ -152,8 +155,10 @@ class ScoringIntegrationTests {
         writeSnapshot(id, MONTH, 0);
         long owner = jdbc.queryForObject("select id from app_user where username = 'score-owner'", Long.class);
         transactions.executeWithoutResult(tx -> {
+            // Dated within the 12 months to today: June is the client's latest month, whose windows end today.
             jdbc.update("insert into incident (client_id, occurred_on, category, description, logged_by_id) "
-                    + "values (?, ?, 'ABUSIVE_TREATMENT', 'Shouted at a technician', ?)", id, MONTH.atDay(3), owner);
+                    + "values (?, ?, 'ABUSIVE_TREATMENT', 'Shouted at a technician', ?)", id,
+                    LocalDate.now(clock).minusDays(3), owner);
             events.publishEvent(new IncidentsChanged(id));
         });
 

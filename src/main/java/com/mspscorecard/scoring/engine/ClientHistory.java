@@ -22,6 +22,11 @@ import java.util.function.Predicate;
  *                         {@code endpoints}. May be null.
  * @param closedPolls      closing date of each closed poll → this client's share of all Borda
  *                         points in it, between 0 and 1
+ *
+ * <p>A history may know today's date ({@link #asOfToday}): then the windows of its latest month that
+ * count dated facts (red-flag incidents, staff polls) end today rather than at the month's end,
+ * keeping their length, so a red flag counts the day it is logged (product specification §3,
+ * "as of today"). Earlier months keep their month-end windows, so history stays reproducible.
  */
 public final class ClientHistory {
 
@@ -36,6 +41,8 @@ public final class ClientHistory {
     private final int[] monthNumbers;
     /** No month missing between the first and the last: then a month's index is a subtraction. */
     private final boolean contiguous;
+    /** Today's date in the installation's time zone; null: every window ends at its month's end. */
+    private final LocalDate today;
 
     public ClientHistory(long clientId, PaymentTerms terms, Integer defaultEndpoints,
                          NavigableMap<YearMonth, MonthlyFigures> months, List<IncidentFact> incidents,
@@ -81,6 +88,37 @@ public final class ClientHistory {
             monthNumbers[i] = MonthIndex.of(ordered[i].month());
         }
         this.contiguous = ordered.length == 0 || monthNumbers[ordered.length - 1] - monthNumbers[0] == ordered.length - 1;
+        this.today = null;
+    }
+
+    private ClientHistory(ClientHistory history, LocalDate today) {
+        this.clientId = history.clientId;
+        this.terms = history.terms;
+        this.defaultEndpoints = history.defaultEndpoints;
+        this.months = history.months;
+        this.incidents = history.incidents;
+        this.closedPolls = history.closedPolls;
+        this.ordered = history.ordered;
+        this.monthNumbers = history.monthNumbers;
+        this.contiguous = history.contiguous;
+        this.today = today;
+    }
+
+    /** The same history scored as of {@code today}: see the class comment. */
+    public ClientHistory asOfToday(LocalDate today) {
+        return new ClientHistory(this, Objects.requireNonNull(today, "today"));
+    }
+
+    /**
+     * Where the dated windows of {@code month} end when it is not at the month's end: today, for
+     * the history's latest month once that month has begun; otherwise null.
+     */
+    LocalDate endsToday(YearMonth month) {
+        if (today == null || ordered.length == 0 || !month.equals(ordered[ordered.length - 1].month())
+                || today.isBefore(month.atDay(1))) {
+            return null;
+        }
+        return today;
     }
 
     public long clientId() {

@@ -11,7 +11,10 @@ import java.util.function.Predicate;
 
 /**
  * The months a rule looks at: the scored month and the ones before it, {@code length} in all.
- * Every aggregate skips months without the metric and answers null when there is no data.
+ * Every aggregate skips months without the metric and answers null when there is no data. Dated
+ * facts (incidents, staff polls) are counted from {@link #firstDay()} to {@link #lastDay()}: the
+ * month's end, or today for a history's latest month ({@link ClientHistory#asOfToday}), with the
+ * same length either way.
  */
 final class Window {
 
@@ -26,6 +29,8 @@ final class Window {
     private final MonthlyFigures[] figures;
     private final int from;
     private final int to;
+    /** Where the dated window ends when not at the month's end (today); null otherwise. */
+    private final LocalDate endsToday;
 
     private Window(ClientHistory history, YearMonth last, int length) {
         this.history = history;
@@ -34,6 +39,7 @@ final class Window {
         this.figures = history.ordered();
         this.from = history.indexFrom(last.minusMonths(length - 1L));
         this.to = history.indexFrom(last.plusMonths(1));
+        this.endsToday = history.endsToday(last);
     }
 
     static Window of(ClientHistory history, YearMonth month, int length) {
@@ -48,11 +54,11 @@ final class Window {
     }
 
     LocalDate firstDay() {
-        return last.minusMonths(length - 1L).atDay(1);
+        return endsToday != null ? endsToday.minusMonths(length).plusDays(1) : last.minusMonths(length - 1L).atDay(1);
     }
 
     LocalDate lastDay() {
-        return last.atEndOfMonth();
+        return endsToday != null ? endsToday : last.atEndOfMonth();
     }
 
     BigDecimal sum(Metric metric) {

@@ -2,6 +2,7 @@ package com.mspscorecard.scoring.internal;
 
 import com.mspscorecard.scoring.StaffVoteShares;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads what the engine scores, in a fixed number of bulk queries whatever the number of clients:
- * clients, snapshots, incidents and poll results become {@link ClientHistory} values.
+ * clients, snapshots, incidents and poll results become {@link ClientHistory} values, as of today
+ * (the {@link Clock} bean's date, in the installation's time zone).
  */
 @Component
 public class ScoringInputs {
@@ -38,9 +40,11 @@ public class ScoringInputs {
     private final SnapshotQueries snapshots;
     private final IncidentQueries incidents;
     private final List<StaffVoteShares> staffVotes;
+    private final Clock clock;
 
     ScoringInputs(ClientQueries clients, SnapshotQueries snapshots, IncidentQueries incidents,
-                  List<StaffVoteShares> staffVotes) {
+                  List<StaffVoteShares> staffVotes, Clock clock) {
+        this.clock = clock;
         this.clients = clients;
         this.snapshots = snapshots;
         this.incidents = incidents;
@@ -88,6 +92,8 @@ public class ScoringInputs {
                     .add(new IncidentFact(incident.occurredOn(), IncidentCategory.valueOf(incident.category().name())));
         }
         List<StaffVoteShares.ClosedPollShares> polls = staffVotes().closedPolls();
+        // "Today" in the installation's time zone: the latest month's red flags and staff vote end here.
+        LocalDate today = LocalDate.now(clock);
         Map<Long, ClientHistory> histories = new LinkedHashMap<>();
         for (ClientFacts client : facts.values()) {
             Map<LocalDate, BigDecimal> shares = new TreeMap<>();
@@ -97,7 +103,7 @@ public class ScoringInputs {
             }
             histories.put(client.id(), ClientHistory.of(client.id(), PaymentTerms.valueOf(client.paymentTerms().name()),
                     client.endpoints(), figures.getOrDefault(client.id(), List.of()),
-                    incidentsByClient.getOrDefault(client.id(), List.of()), shares));
+                    incidentsByClient.getOrDefault(client.id(), List.of()), shares).asOfToday(today));
         }
         return new Inputs(facts, histories);
     }
