@@ -34,6 +34,9 @@ class ExplanationText {
         Object[] formatted = new Object[args.size()];
         for (int i = 0; i < formatted.length; i++) {
             formatted[i] = arg(args.get(i), locale);
+            if (formatted[i] instanceof Worded worded) {
+                formatted[i] = worded.in(messages, locale);
+            }
         }
         try {
             return messages.getMessage("explanation." + code, formatted, locale);
@@ -42,11 +45,25 @@ class ExplanationText {
         }
     }
 
+    /** An argument written from the bundles: a word by its key, or the clause of a window's real coverage. */
+    private record Worded(String key, Object[] args) {
+
+        String in(MessageSource messages, Locale locale) {
+            return messages.getMessage(key, args, key, locale);
+        }
+    }
+
     private static Object arg(String arg, Locale locale) {
         char kind = arg.charAt(0);
         String text = arg.substring(1);
         if (kind == 'S') {
             return text;
+        }
+        if (kind == 'W') {
+            return new Worded(text, null);
+        }
+        if (kind == 'H') {
+            return new Worded("explanation.window.covered", new Object[] {Integer.parseInt(text)});
         }
         BigDecimal value = new BigDecimal(text);
         return switch (kind) {

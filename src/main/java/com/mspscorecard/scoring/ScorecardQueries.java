@@ -144,9 +144,11 @@ public class ScorecardQueries {
                                profitability, data_completeness, recommendation, worsening, score_change_3m
                         from client_score where model_version = ? and client_id = ? order by month""",
                 (rs, n) -> new ScorePoint(YearMonth.from(rs.getObject("month", LocalDate.class)),
-                        rs.getInt("model_version"), rs.getBigDecimal("score"), rs.getString("grade"),
+                        rs.getInt("model_version"),
+                        StoredScorecards.verdict(rs.getString("grade"), rs.getBigDecimal("score")), rs.getString("grade"),
                         StoredScorecards.categories(rs), rs.getBigDecimal("data_completeness"), rs.getString("recommendation"),
-                        rs.getBoolean("worsening"), rs.getBigDecimal("score_change_3m")),
+                        rs.getBoolean("worsening"),
+                        StoredScorecards.verdict(rs.getString("grade"), rs.getBigDecimal("score_change_3m"))),
                 modelVersion, clientId);
     }
 
@@ -155,7 +157,11 @@ public class ScorecardQueries {
         all[0] = args[0];
         all[1] = clientId;
         System.arraycopy(args, 1, all, 2, args.length - 1);
-        List<ScorecardView> found = jdbc.query(COLUMNS + ", rule_breakdown, staff_poll_closed_on "
+        // The client's first scored month is the first month of its figures: a window longer than
+        // the history says how many months it covers.
+        List<ScorecardView> found = jdbc.query(COLUMNS + ", rule_breakdown, staff_poll_closed_on, "
+                + "(select min(f.month) from client_score f where f.model_version = client_score.model_version "
+                + "and f.client_id = client_score.client_id) as first_month "
                 + "from client_score where model_version = ? and client_id = ?" + where,
                 (rs, n) -> StoredScorecards.view(rs, StoredScorecards.rules(rs, models.model(rs.getInt("model_version")).orElseThrow())), all);
         if (found.isEmpty()) {

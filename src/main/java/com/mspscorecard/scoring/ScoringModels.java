@@ -141,7 +141,7 @@ public class ScoringModels {
             Scorecard before = score(current, history, month, position);
             Scorecard after = score(candidate, history, month, position);
             lines.add(new PreviewLine(client.id(), client.name(), grade(before), before.recommendation().name(),
-                    before.score(), grade(after), after.recommendation().name(), after.score()));
+                    shownScore(before), grade(after), after.recommendation().name(), shownScore(after)));
         }
         return lines;
     }
@@ -174,6 +174,11 @@ public class ScoringModels {
         Scorecard earlier = history.months().containsKey(month.minusMonths(ScoringEngine.THREE_MONTHS))
                 ? ScoringEngine.score(model, history, month.minusMonths(ScoringEngine.THREE_MONTHS), null, null) : null;
         return ScoringEngine.score(model, history, month, position, earlier == null ? null : earlier.score());
+    }
+
+    /** No score beside "insufficient data": without a grade the number is no verdict. */
+    private static BigDecimal shownScore(Scorecard card) {
+        return card.grade() == null ? null : card.score();
     }
 
     private static String grade(Scorecard card) {

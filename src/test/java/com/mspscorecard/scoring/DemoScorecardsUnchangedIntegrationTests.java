@@ -33,11 +33,14 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The demo portfolio's scorecards, as the JSON API gives them in English and the scorecard page
- * words them in Italian, are exactly what they were before scoring was reorganised (issue 12):
- * {@code scoring/demo-scorecards.txt} was captured from the code before the change. A fixed clock
- * makes the demo's months and incidents the same on every day the test runs.
+ * words them in Italian, are exactly what {@code scoring/demo-scorecards.txt} records. A fixed
+ * clock makes the demo's months and incidents the same on every day the test runs.
  *
- * <p>Run with {@code -Dscoring.golden.write=true} to write the file again after a deliberate change.
+ * <p>Run with {@code -Dscoring.golden.write=true} to write that file again after a deliberate
+ * change of words (issue 13 item 4 changed them: the costliest rules named, terms as words, no
+ * score beside "insufficient data", a window's real coverage). The verdicts may not change with
+ * them: {@code scoring/demo-verdicts.txt}, captured before issue 12 and never rewritten by the
+ * flag, holds every client-month's stored score, grade and recommendation.
  */
 @SpringBootTest(properties = "scorecard.test.fresh-database=true")
 @AutoConfigureMockMvc
@@ -69,11 +72,34 @@ class DemoScorecardsUnchangedIntegrationTests {
     @Autowired
     MockMvc mvc;
 
-    @Test
-    void everyDemoScorecardReadsAsBefore() throws Exception {
+    static final String VERDICTS = "scoring/demo-verdicts.txt";
+
+    void loadDemo() {
         jdbc.update("insert into app_user (username, display_name, role, password_hash) "
-                + "values ('golden-owner', 'Golden owner', 'OWNER', '{noop}unused')");
+                + "values ('golden-owner', 'Golden owner', 'OWNER', '{noop}unused') on conflict do nothing");
         demo.loadIfEmpty();
+    }
+
+    @Test
+    void everyDemoVerdictIsWhatItWasBeforeTheWordsChanged() throws IOException {
+        loadDemo();
+        StringBuilder actual = new StringBuilder();
+        jdbc.query("""
+                select c.name, s.month, s.score, s.grade, s.recommendation from client_score s
+                join client c on c.id = s.client_id
+                where s.model_version = (select version from scoring_model where status = 'ACTIVE')
+                order by c.name, s.month""", rs -> {
+            actual.append(rs.getString(1)).append('|').append(YearMonth.from(rs.getDate(2).toLocalDate())).append('|')
+                    .append(rs.getBigDecimal(3) == null ? "" : rs.getBigDecimal(3).toPlainString()).append('|')
+                    .append(rs.getString(4) == null ? "" : rs.getString(4)).append('|').append(rs.getString(5))
+                    .append('\n');
+        });
+        assertThat(actual.toString()).isEqualTo(resource(VERDICTS));
+    }
+
+    @Test
+    void everyDemoScorecardReadsAsRecorded() throws Exception {
+        loadDemo();
 
         StringBuilder out = new StringBuilder();
         List<Map<String, Object>> clients = jdbc.queryForList("select id, name from client order by name");
@@ -125,7 +151,11 @@ class DemoScorecardsUnchangedIntegrationTests {
     }
 
     private static String expected() throws IOException {
-        try (InputStream in = DemoScorecardsUnchangedIntegrationTests.class.getClassLoader().getResourceAsStream(GOLDEN)) {
+        return resource(GOLDEN);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = DemoScorecardsUnchangedIntegrationTests.class.getClassLoader().getResourceAsStream(name)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -168,6 +168,33 @@ class ScoringIntegrationTests {
     }
 
     @Test
+    void aClientWithInsufficientDataShowsNoScoreInTheApiOrOnItsPage() throws Exception {
+        long id = client("thin", "NET_30");
+        transactions.executeWithoutResult(tx -> {
+            // Late payments alone: sub-score 100 on 15 of 105 weight, far below the 50% needed for a grade.
+            jdbc.update("insert into monthly_snapshot (client_id, month, late_payments) values (?, ?, 0)", id,
+                    MONTH.atDay(1));
+            events.publishEvent(new SnapshotsChanged(Set.of(id), Set.of(MONTH)));
+        });
+        assertThat(jdbc.queryForObject("select score from client_score where client_id = ?", BigDecimal.class, id))
+                .as("stored for \"three months earlier\"").isEqualByComparingTo("100.0");
+
+        mvc.perform(get("/api/v1/clients/" + id + "/scorecard").with(user("score-owner").roles("OWNER")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recommendation").value("INSUFFICIENT_DATA"))
+                .andExpect(jsonPath("$.grade").doesNotExist())
+                .andExpect(jsonPath("$.score").doesNotExist());
+        mvc.perform(get("/api/v1/clients/" + id + "/scores").with(user("score-owner").roles("OWNER")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].score").doesNotExist());
+        String page = mvc.perform(get("/clients/" + id + "/scorecard").with(user("score-owner").roles("OWNER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String verdict = page.substring(page.indexOf("id=\"verdict\""), page.indexOf("id=\"verdict\"") + 2000);
+        assertThat(verdict).contains("id=\"score-value\" class=\"fs-4 fw-bold\">–</span>")
+                .doesNotContain("100.0").doesNotContain("/ 100");
+    }
+
+    @Test
     void changedPaymentTermsRescoreTheClient() {
         long id = client("terms", "NET_30");
         writeSnapshot(id, MONTH, 1);
@@ -180,7 +207,7 @@ class ScoringIntegrationTests {
 
         ScorecardView card = scorecards.ofClient(id, MONTH).orElseThrow();
         assertThat(card.recommendation()).isEqualTo("OFFBOARD");
-        assertThat(sentences.in(card, java.util.Locale.ENGLISH).reasons()).extracting(ScorecardView.Reason::text).anySatisfy(text -> assertThat(text).contains("PREPAID"));
+        assertThat(sentences.in(card, java.util.Locale.ENGLISH).reasons()).extracting(ScorecardView.Reason::text).anySatisfy(text -> assertThat(text).contains("terms are prepaid").doesNotContain("PREPAID"));
     }
 
     @Test

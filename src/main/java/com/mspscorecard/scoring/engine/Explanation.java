@@ -15,7 +15,9 @@ import java.util.Objects;
  * fraction as a percentage to one decimal, {@code f} a signed {@code F}, {@code T} a fraction as a
  * percentage without trailing zeros, {@code C}, {@code R} and {@code D} a measured count, rate or
  * number of days (see {@link Quantity}), {@code I} a whole number (for plural choices), {@code S}
- * text. No argument holds a space, {@code ;} or a backslash: a scorecard stores its sentences as
+ * text, {@code W} a word from the bundles by its key (a rule's name, payment terms: never a code
+ * in a sentence), {@code H} how many months of history a window longer than it really covers
+ * (written as a clause; a lone {@code S} when the window is covered). No argument holds a space, {@code ;} or a backslash: a scorecard stores its sentences as
  * {@code code arg arg;code arg}.
  */
 public record Explanation(String code, List<String> args) {
@@ -88,6 +90,16 @@ public record Explanation(String code, List<String> args) {
     /** {@code S}: text written as it is (a grade, payment terms, a date). */
     static String text(Object value) {
         return "S" + value;
+    }
+
+    /** {@code W}: a word the bundles hold under {@code key}, e.g. {@code scoring.rule.gross_margin}. */
+    static String word(String key) {
+        return "W" + key;
+    }
+
+    /** {@code H}: the months of history a window really covers, or a lone {@code S} when it covers them all. */
+    static String covered(int historyMonths, int windowMonths) {
+        return historyMonths < windowMonths ? "H" + historyMonths : "S";
     }
 
     /** A value measured by a rule, written as its quantity is. */

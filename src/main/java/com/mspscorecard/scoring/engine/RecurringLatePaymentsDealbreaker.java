@@ -33,6 +33,6 @@ record RecurringLatePaymentsDealbreaker(Thresholds.LatePayments defaults) implem
             return Optional.empty();
         }
         return Optional.of(Explanation.of("dealbreaker." + key(), Explanation.whole(late),
-                Explanation.whole(window.length()), Explanation.text(history.terms().name())));
+                Explanation.whole(window.length()), Explanation.word("explanation.terms." + history.terms().name().toLowerCase(java.util.Locale.ROOT))));
     }
 }

@@ -19,12 +19,16 @@ public final class Rule {
     private final Quantity quantity;
     private final Function<Window, BigDecimal> measure;
     private final boolean staffPoll;
+    /** Counts dated facts (incidents, polls) rather than monthly figures: its window is not limited by the figures' history. */
+    private final boolean datedFacts;
 
-    private Rule(RuleSettings defaults, Quantity quantity, Function<Window, BigDecimal> measure, boolean staffPoll) {
+    private Rule(RuleSettings defaults, Quantity quantity, Function<Window, BigDecimal> measure, boolean staffPoll,
+                 boolean datedFacts) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.quantity = Objects.requireNonNull(quantity, "quantity");
         this.measure = Objects.requireNonNull(measure, "measure");
         this.staffPoll = staffPoll;
+        this.datedFacts = datedFacts;
     }
 
     /**
@@ -34,13 +38,20 @@ public final class Rule {
     static Rule of(String key, Category category, Quantity quantity, String good, String bad, int weight,
                    int windowMonths, Function<Window, BigDecimal> measure) {
         return new Rule(new RuleSettings(key, category, new BigDecimal(good), new BigDecimal(bad), weight, windowMonths,
-                true), quantity, measure, false);
+                true), quantity, measure, false, false);
+    }
+
+    /** A rule counting the client's red-flag incidents of the window, dated facts rather than monthly figures. */
+    static Rule incidents(String key, Category category, String good, String bad, int weight, int windowMonths,
+                          Function<Window, BigDecimal> measure) {
+        return new Rule(new RuleSettings(key, category, new BigDecimal(good), new BigDecimal(bad), weight, windowMonths,
+                true), Quantity.COUNT, measure, false, true);
     }
 
     /** The staff vote: the client's share in the latest poll closed in the window, whose day its sentence names. */
     static Rule staffPoll(String key, Category category, String good, String bad, int weight, int windowMonths) {
         return new Rule(new RuleSettings(key, category, new BigDecimal(good), new BigDecimal(bad), weight, windowMonths,
-                true), Quantity.FRACTION, Window::latestPollShare, true);
+                true), Quantity.FRACTION, Window::latestPollShare, true, true);
     }
 
     /** Stable key used in the database and the API, e.g. {@code late_payments}. */
@@ -79,8 +90,12 @@ public final class Rule {
     /**
      * The rule's sentence for a result: the measured value with the thresholds and the sub-score,
      * or what is missing. Written from numbers alone, so a stored breakdown gives the same words.
+     *
+     * @param historyMonths months from the client's first figures to the scored month: a window of
+     *                      figures longer than that says how many months it really covers
      */
-    Explanation explain(RuleSettings settings, BigDecimal value, BigDecimal subScore, LocalDate pollClosedOn) {
+    Explanation explain(RuleSettings settings, BigDecimal value, BigDecimal subScore, LocalDate pollClosedOn,
+                        int historyMonths) {
         String code = "rule." + key();
         if (value == null || subScore == null) {
             return Explanation.of(code + ".no_data", Explanation.whole(settings.windowMonths()));
@@ -89,7 +104,8 @@ public final class Rule {
                 Explanation.threshold(quantity, settings.good()), Explanation.threshold(quantity, settings.bad()),
                 Explanation.number(subScore),
                 Explanation.whole(value.setScale(0, java.math.RoundingMode.HALF_UP)),
-                Explanation.text(pollClosedOn == null ? "" : pollClosedOn));
+                Explanation.text(pollClosedOn == null ? "" : pollClosedOn),
+                datedFacts ? "S" : Explanation.covered(historyMonths, settings.windowMonths()));
     }
 
     @Override

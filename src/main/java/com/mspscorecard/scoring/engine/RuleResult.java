@@ -10,9 +10,10 @@ import java.util.Objects;
  *
  * @param points       weight × sub-score ÷ the weight with data: the rules' points add up to the score
  * @param pollClosedOn the closing day of the staff poll the staff vote rule measured; null otherwise
+ * @param historyMonths months from the client's first figures to the scored month (for a window longer than that)
  */
 public record RuleResult(Rule rule, RuleSettings settings, BigDecimal value, BigDecimal subScore, BigDecimal points,
-                         LocalDate pollClosedOn) {
+                         LocalDate pollClosedOn, int historyMonths) {
 
     public RuleResult {
         Objects.requireNonNull(rule, "rule");
@@ -27,6 +28,10 @@ public record RuleResult(Rule rule, RuleSettings settings, BigDecimal value, Big
         return settings.category();
     }
 
+    public Quantity quantity() {
+        return rule.quantity();
+    }
+
     public int weight() {
         return settings.weight();
     }
@@ -37,6 +42,6 @@ public record RuleResult(Rule rule, RuleSettings settings, BigDecimal value, Big
 
     /** The sentence: the measured value against the thresholds and the sub-score, or what is missing. */
     public Explanation explanation() {
-        return rule.explain(settings, value, subScore, pollClosedOn);
+        return rule.explain(settings, value, subScore, pollClosedOn, historyMonths);
     }
 }

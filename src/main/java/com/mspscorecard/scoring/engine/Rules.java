@@ -35,7 +35,7 @@ public final class Rules {
             Rule.of("admin_requests",          SERVICE_LOAD,  RATE,     "0.2",  "1.0",   5,   3,  w -> w.perEndpointPerMonth(Metric.ADMIN_REQUESTS)),
             Rule.of("escalations",             RELATIONSHIP,  RATE,     "0",    "2",    10,   3,  w -> w.mean(Metric.ESCALATIONS)),
             Rule.of("ignored_recommendations", RELATIONSHIP,  FRACTION, "0.10", "0.60", 10,  12,  Window::ignoredRecommendations),
-            Rule.of("red_flag_incidents",      RELATIONSHIP,  COUNT,    "0",    "3",     5,  12,  w -> BigDecimal.valueOf(w.incidents(category -> true))),
+            Rule.incidents("red_flag_incidents", RELATIONSHIP,          "0",    "3",     5,  12,  w -> BigDecimal.valueOf(w.incidents(category -> true))),
             Rule.staffPoll("staff_vote",       RELATIONSHIP,            "0",    "0.15",  5,  15),
             Rule.of("security_incidents",      SECURITY,      COUNT,    "0",    "3",    10,   6,  w -> w.sum(Metric.SECURITY_INCIDENTS)),
             Rule.of("gross_margin",            PROFITABILITY, FRACTION, "0.60", "0.20", 15,   3,  Window::grossMargin));

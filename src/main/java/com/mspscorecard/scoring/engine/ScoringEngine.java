@@ -80,7 +80,9 @@ public final class ScoringEngine {
                 categoryScores.put(category, average(categoryWeighted[category.ordinal()], categoryWeight[category.ordinal()]));
             }
         }
-        List<RuleResult> results = plan.results(values, subScores, pollClosedOn);
+        int historyMonths = history.months().isEmpty() ? 0
+                : MonthIndex.of(month) - MonthIndex.of(history.months().firstKey()) + 1;
+        List<RuleResult> results = plan.results(values, subScores, pollClosedOn, historyMonths);
 
         long enabledWeight = plan.enabledWeight;
         BigDecimal completeness = enabledWeight == 0 ? BigDecimal.ZERO.setScale(3)
@@ -106,6 +108,9 @@ public final class ScoringEngine {
         Verdict verdict = new Verdict(model, history, month, score, grade, categoryScores, completeness, sufficient,
                 dealbreakers, worsening, change, scoreThreeMonthsEarlier, drain, position);
         verdict.decide();
+        if (verdict.recommendation != Recommendation.INSUFFICIENT_DATA) {
+            verdict.reasons.addAll(costliest(plan, values, subScores, dataWeight));
+        }
         if (dependencyRisk) {
             verdict.reasons.add(Explanation.of("reason.dependency_risk", Explanation.fraction(position.revenueShare())));
         }
@@ -137,6 +142,44 @@ public final class ScoringEngine {
         return scorecards;
     }
 
+    /** How many rules a recommendation names among those that cost the most points. */
+    static final int COSTLIEST_RULES = 3;
+
+    /**
+     * The rules that cost the most points, most first (at most {@link #COSTLIEST_RULES}, none that cost
+     * nothing): each with its value and its target, so that a recommendation says why. A rule's cost is
+     * weight × (100 − sub-score) ÷ the weight with data, the points it keeps the score below 100.
+     */
+    private static List<Explanation> costliest(ScoringPlan plan, BigDecimal[] values, BigDecimal[] subScores,
+                                               long dataWeight) {
+        if (dataWeight == 0) {
+            return List.of();
+        }
+        List<Integer> costing = new ArrayList<>();
+        BigDecimal[] costs = new BigDecimal[subScores.length];
+        for (int i = 0; i < subScores.length; i++) {
+            if (subScores[i] != null && subScores[i].compareTo(HUNDRED) < 0) {
+                costs[i] = HUNDRED.subtract(subScores[i]).multiply(BigDecimal.valueOf(plan.settings[i].weight()))
+                        .divide(BigDecimal.valueOf(dataWeight), 1, RoundingMode.HALF_UP);
+                if (costs[i].signum() > 0) {
+                    costing.add(i);
+                }
+            }
+        }
+        // Most points first; a tie keeps the order of the rules.
+        costing.sort((a, b) -> costs[b].compareTo(costs[a]) != 0 ? costs[b].compareTo(costs[a]) : Integer.compare(a, b));
+        List<Explanation> reasons = new ArrayList<>(COSTLIEST_RULES);
+        for (int i : costing.subList(0, Math.min(COSTLIEST_RULES, costing.size()))) {
+            Quantity quantity = plan.rules[i].quantity();
+            reasons.add(Explanation.of("reason.cost", Explanation.word("scoring.rule." + plan.settings[i].key()),
+                    Explanation.measured(quantity, values[i]), Explanation.threshold(quantity, plan.settings[i].good()),
+                    Explanation.number(costs[i])));
+        }
+        return reasons;
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     private static BigDecimal average(BigDecimal weighted, long weight) {
         return weighted.divide(BigDecimal.valueOf(weight), 1, RoundingMode.HALF_UP);
     }
@@ -144,17 +187,19 @@ public final class ScoringEngine {
     /**
      * A stored scorecard's rule breakdown read back from its numbers: the values and sub-scores of
      * the model's enabled rules in model order (null = no data) and the closing day of the staff
-     * poll measured. Gives the same points and sentences as {@link #score} did; measures nothing.
+     * poll measured, and the months from the client's first figures to the scored month. Gives the same
+     * points and sentences as {@link #score} did; measures nothing.
      */
     public static List<RuleResult> rules(ScoringModel model, List<BigDecimal> values, List<BigDecimal> subScores,
-                                         LocalDate pollClosedOn) {
+                                         LocalDate pollClosedOn, int historyMonths) {
         ScoringPlan plan = ScoringPlan.of(model);
         int count = plan.rules.length;
         if (values.size() != count || subScores.size() != count) {
             throw new IllegalArgumentException("model version " + model.version() + " has " + count
                     + " enabled rules, not " + values.size());
         }
-        return plan.results(values.toArray(new BigDecimal[0]), subScores.toArray(new BigDecimal[0]), pollClosedOn);
+        return plan.results(values.toArray(new BigDecimal[0]), subScores.toArray(new BigDecimal[0]), pollClosedOn,
+                historyMonths);
     }
 
     /** The keys of the model's enabled rules, in the order scorecards list (and store) them. */

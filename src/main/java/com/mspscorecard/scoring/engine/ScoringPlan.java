@@ -53,7 +53,7 @@ final class ScoringPlan {
      * The results of the enabled rules from their values and sub-scores (null = no data), in plan
      * order: points spread over the weight with data exactly as {@link ScoringEngine#score} does.
      */
-    List<RuleResult> results(BigDecimal[] values, BigDecimal[] subScores, LocalDate pollClosedOn) {
+    List<RuleResult> results(BigDecimal[] values, BigDecimal[] subScores, LocalDate pollClosedOn, int historyMonths) {
         long dataWeight = 0;
         for (int i = 0; i < settings.length; i++) {
             if (subScores[i] != null) {
@@ -63,7 +63,8 @@ final class ScoringPlan {
         List<RuleResult> results = new ArrayList<>(settings.length);
         for (int i = 0; i < settings.length; i++) {
             results.add(new RuleResult(rules[i], settings[i], subScores[i] == null ? null : values[i], subScores[i],
-                    points(i, subScores[i], dataWeight), rules[i].measuresStaffPoll() ? pollClosedOn : null));
+                    points(i, subScores[i], dataWeight), rules[i].measuresStaffPoll() ? pollClosedOn : null,
+                    historyMonths));
         }
         return results;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.mspscorecard.scoring.ScorecardView;
 import com.mspscorecard.scoring.engine.Category;
+import com.mspscorecard.scoring.engine.MonthIndex;
 import com.mspscorecard.scoring.engine.RuleResult;
 import com.mspscorecard.scoring.engine.ScoringEngine;
 import com.mspscorecard.scoring.engine.ScoringModel;
@@ -37,13 +38,23 @@ public final class StoredScorecards {
     public static ScorecardView view(ResultSet rs, List<ScorecardView.RuleLine> rules) throws SQLException {
         long clientId = rs.getLong("client_id");
         List<ScorecardView.Reason> reasons = reasons(rs.getString("reasons"));
+        String grade = rs.getString("grade");
         return new ScorecardView(clientId, null, null,
                 YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getInt("model_version"),
-                rs.getBigDecimal("score"), rs.getString("grade"), categories(rs), rs.getBigDecimal("data_completeness"),
+                verdict(grade, rs.getBigDecimal("score")), grade, categories(rs), rs.getBigDecimal("data_completeness"),
                 rs.getString("recommendation"), reasons, dealbreakers(reasons), rs.getBoolean("worsening"),
-                rs.getBigDecimal("score_change_3m"), rs.getBoolean("drain"), rs.getBoolean("dependency_risk"),
+                verdict(grade, rs.getBigDecimal("score_change_3m")), rs.getBoolean("drain"), rs.getBoolean("dependency_risk"),
                 rs.getBigDecimal("suggested_monthly_price"), rs.getBigDecimal("current_monthly_revenue"),
                 rs.getBigDecimal("revenue_share"), rules);
+    }
+
+    /**
+     * A score, or a change of score, as pages and the API show it: none without a grade. With
+     * insufficient data the stored number (kept for "three months earlier") is no verdict, and
+     * shown beside "Insufficient data" it read as one.
+     */
+    public static BigDecimal verdict(String grade, BigDecimal score) {
+        return grade == null ? null : score;
     }
 
     public static Map<String, BigDecimal> categories(ResultSet rs) throws SQLException {
@@ -85,8 +96,12 @@ public final class StoredScorecards {
             subScores.add(colon < 0 ? null : new BigDecimal(rule.substring(colon + 1)));
         }
         List<ScorecardView.RuleLine> rules = new ArrayList<>(stored.length);
+        YearMonth month = YearMonth.from(rs.getObject("month", LocalDate.class));
+        LocalDate first = rs.getObject("first_month", LocalDate.class);
+        int historyMonths = first == null ? Integer.MAX_VALUE
+                : MonthIndex.of(month) - MonthIndex.of(YearMonth.from(first)) + 1;
         for (RuleResult rule : ScoringEngine.rules(model, values, subScores,
-                rs.getObject("staff_poll_closed_on", LocalDate.class))) {
+                rs.getObject("staff_poll_closed_on", LocalDate.class), historyMonths)) {
             var explanation = rule.explanation();
             rules.add(new ScorecardView.RuleLine(rule.ruleKey(), rule.category().fieldName(), rule.value(),
                     rule.subScore(), rule.weight(), rule.points(),

@@ -32,11 +32,11 @@ class DealbreakersTests {
                 arguments("abusive_treatment", client().incident("2026-06-01", UNREASONABLE_DEMANDS), null),
 
                 arguments("recurring_late_payments", client().month("2026-01", LATE_PAYMENTS, 1).month("2026-06", LATE_PAYMENTS, 2),
-                        "3 late payments in the last 6 months; terms are NET_30"),
+                        "3 late payments in the last 6 months; terms are net 30 days"),
                 arguments("recurring_late_payments", client().month("2026-06", LATE_PAYMENTS, 2), null),
                 arguments("recurring_late_payments", client().month("2025-12", LATE_PAYMENTS, 1).month("2026-06", LATE_PAYMENTS, 2), null),
                 arguments("recurring_late_payments", client().terms(PaymentTerms.PREPAID).month("2026-03", LATE_PAYMENTS, 1),
-                        "1 late payment in the last 6 months; terms are PREPAID"),
+                        "1 late payment in the last 6 months; terms are prepaid"),
                 arguments("recurring_late_payments", client().terms(PaymentTerms.PREPAID).month("2026-03", LATE_PAYMENTS, 0), null),
                 arguments("recurring_late_payments", client().terms(PaymentTerms.PREPAID), null),
 

@@ -97,7 +97,11 @@ class HandComputedScorecardTests {
                 .isEqualByComparingTo("50.50");
         assertThat(scorecard.dealbreakers()).isEmpty();
         assertThat(scorecard.recommendation()).isEqualTo(Recommendation.WATCH);
-        assertThat(scorecard.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of).containsExactly("Grade D (score 50.5)");
+        assertThat(scorecard.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of).containsExactly("Grade D (score 50.5)",
+                // The three rules that cost the most points, each with its value and target (issue 13 item 4).
+                "Late payments: 2 against a target of 0 costs 9.1 points",
+                "Gross margin: 40.0% against a target of 60% costs 6.8 points",
+                "Security incidents: 2 against a target of 0 costs 6.1 points");
     }
 
     @Test

@@ -141,7 +141,9 @@ class RulesTests {
                 .poll("2026-01-31", "0.06")
                 .build();
 
-        assertThat(words("late_payments", history)).startsWith("1 late payment in the last 6 months (good: 0, bad: 3) → ");
+        // One month of figures: a longer window says how much of it the history covers.
+        assertThat(words("late_payments", history))
+                .startsWith("1 late payment in the last 6 months, of which only 1 with figures (good: 0, bad: 3) → ");
         assertThat(words("disputed_invoices", history)).startsWith("12.5% of invoices disputed in the last 6 months");
         assertThat(words("days_to_pay", history)).startsWith("Paid in 41.5 days on average over the last 3 months");
         assertThat(words("staff_vote", history)).startsWith("6.0% of all points in the staff poll closed on 2026-01-31");

@@ -106,6 +106,12 @@ class ScoringEngineTests {
         assertThat(scorecard.reasons()).isNotEmpty().allSatisfy(reason -> assertThat(com.mspscorecard.scoring.EnglishSentences.of(reason)).isNotBlank());
     }
 
+    /** What a grade C or D client of these tests loses most: three rules at 9.5 points, first in rule order. */
+    static final String[] COSTS_C = {
+            "Days to pay: 60.0 against a target of 30 costs 9.5 points",
+            "Disputed invoices: 25.0% against a target of 0% costs 9.5 points",
+            "Ticket load: 2.00 against a target of 0.5 costs 9.5 points"};
+
     @Test
     void explainsARecommendationInPlainWords() {
         Scorecard offboard = ScoringEngine.score(MODEL,
@@ -114,13 +120,13 @@ class ScoringEngineTests {
         Scorecard drain = ScoringEngine.score(MODEL, gradeC().build(), JUNE, DRAIN, null);
 
         assertThat(offboard.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of)
-                .containsExactly("1 late payment in the last 6 months; terms are PREPAID");
+                .containsExactly("1 late payment in the last 6 months; terms are prepaid", COSTS_C[0], COSTS_C[1], COSTS_C[2]);
         assertThat(consider.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of).containsExactly(
                 "Grade D (score 52.4)",
-                "The score fell 12.0 points in 3 months, from 64.4 to 52.4");
+                "The score fell 12.0 points in 3 months, from 64.4 to 52.4", COSTS_C[0], COSTS_C[1], COSTS_C[2]);
         assertThat(drain.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of).containsExactly(
                 "A drain: outside the top 20% of clients by revenue (1.0% of revenue) but in the top 20% by effort"
-                        + " (40.0% of effort), with grade C");
+                        + " (40.0% of effort), with grade C", COSTS_C[0], COSTS_C[1], COSTS_C[2]);
         assertThat(drain.drain()).isTrue();
     }
 
@@ -142,7 +148,8 @@ class ScoringEngineTests {
         assertThat(scorecard.reasons()).extracting(com.mspscorecard.scoring.EnglishSentences::of).containsExactly(
                 "Profitability scores 0.0 (below 50) while payment 100.0, relationship 100.0 and security 100.0"
                         + " are all at least 70: the client is demanding, not bad",
-                "A monthly price of 1600.00 instead of 1000.00 (+600.00, +60.0%) reaches the target margin of 50%");
+                "A monthly price of 1600.00 instead of 1000.00 (+600.00, +60.0%) reaches the target margin of 50%",
+                "Gross margin: 20.0% against a target of 60% costs 14.3 points");
 
         ScoringModel sixtyPercent = new ScoringModel(2, MODEL.rules(), MODEL.dealbreakers(), MODEL.gradeBands(),
                 MODEL.minimumCompleteness(), MODEL.worseningPoints(), 20, 20, new BigDecimal("0.60"), MODEL.dependencyShare());

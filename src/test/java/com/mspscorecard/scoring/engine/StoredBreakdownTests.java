@@ -43,7 +43,8 @@ class StoredBreakdownTests {
                 pollClosedOn = rule.pollClosedOn();
             }
         }
-        List<RuleResult> rebuilt = ScoringEngine.rules(model, values, subScores, pollClosedOn);
+        // April to June: three months of history.
+        List<RuleResult> rebuilt = ScoringEngine.rules(model, values, subScores, pollClosedOn, 3);
 
         assertThat(pollClosedOn).isEqualTo(LocalDate.of(2026, 3, 31));
         assertThat(rebuilt).hasSize(12);
@@ -57,11 +58,16 @@ class StoredBreakdownTests {
         }
         assertThat(com.mspscorecard.scoring.EnglishSentences.of(rebuilt.get(9).explanation()))
                 .isEqualTo("8.5% of all points in the staff poll closed on 2026-03-31 (good: 0%, bad: 15%) → 43.3 of 100");
+        // A six-month window over three months of figures says so; a three-month one does not.
+        assertThat(com.mspscorecard.scoring.EnglishSentences.of(rebuilt.get(0).explanation()))
+                .isEqualTo("3 late payments in the last 6 months, of which only 3 with figures (good: 0, bad: 3) → 0.0 of 100");
+        assertThat(com.mspscorecard.scoring.EnglishSentences.of(rebuilt.get(1).explanation()))
+                .isEqualTo("Paid in 41.0 days on average over the last 3 months (good: 30, bad: 60) → 63.3 of 100");
     }
 
     @Test
     void refusesNumbersThatDoNotMatchTheModelsRules() {
         assertThatThrownBy(() -> ScoringEngine.rules(ScoringModel.defaults(), List.of(BigDecimal.ONE),
-                List.of(BigDecimal.TEN), null)).isInstanceOf(IllegalArgumentException.class);
+                List.of(BigDecimal.TEN), null, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
