@@ -11,8 +11,12 @@ import java.math.BigDecimal;
  * and a leading minus read as negative numbers; whether a negative is allowed is the caller's rule.
  *
  * <p>The reader does not round and knows no field: the caller's rules (decimals, limits) check the
- * value. It only needs the field's {@code scale}, because a value whose one group after a grouping
- * separator could also be decimals ({@code 1.234}) is ambiguous only where decimals are allowed.
+ * value. It only needs the field's {@code scale}: a value with one separator followed by three
+ * digits ({@code 1.234}, {@code 2,500}) reads as one thousand and more, or as three decimals. It is
+ * grouping where that separator is the style's grouping and the field takes no decimals, or in a
+ * CSV with decimal commas (where a dot is never a decimal point); anywhere else it is refused as
+ * ambiguous, naming both readings, because a page also takes the other convention's decimal
+ * separator ({@code 2480.50} on an Italian page) and a person may have meant either.
  *
  * <p>Problem codes, each with its arguments: {@code number.invalid} (text, an example of the expected
  * form), {@code number.ambiguous} (text, the whole-number reading, the decimal reading, written
@@ -91,21 +95,23 @@ public final class NumberReader {
         else if (dots + commas == 1) {
             char separator = dots > 0 ? '.' : ',';
             int at = dots > 0 ? lastDot : lastComma;
-            if (separator == style.decimal()) {
-                decimal = separator;
-            }
-            else if (isGrouped(t, separator)) {
-                if (scale == 0 || style.singleGroups()) {
+            if (isGrouped(t, separator)) {
+                // One group of three after the separator: grouping, or three decimals? Grouping only
+                // where the field has no decimals or the style never uses this separator as one.
+                if (separator == style.grouping() && (scale == 0 || style.singleGroups())) {
                     grouping = separator;
                 }
                 else {
                     String digits = t.replaceAll("[^0-9]", "");
                     BigDecimal whole = new BigDecimal(digits);
                     BigDecimal fraction = new BigDecimal(digits.substring(0, digits.length() - 3) + "."
-                            + digits.substring(digits.length() - 3));
+                            + digits.substring(digits.length() - 3)).stripTrailingZeros();
                     return NumberReading.problem("number.ambiguous", shown, style.plain(whole),
                             style.plain(fraction));
                 }
+            }
+            else if (separator == style.decimal()) {
+                decimal = separator;
             }
             else if (style.lenient()) {
                 decimal = separator;

@@ -38,7 +38,8 @@ class SnapshotRulesTests {
             new_tickets        | '   '       | OK   | NULL
             avg_days_to_pay    | 31.25       | OK   | 31.25
             avg_days_to_pay    | '31,5'      | OK   | 31.50
-            avg_days_to_pay    | 31.255      | snapshot.value.decimals    | NULL
+            avg_days_to_pay    | 31.255      | number.ambiguous           | NULL
+            avg_days_to_pay    | 31.2555     | snapshot.value.decimals    | NULL
             avg_days_to_pay    | '1.000,50'  | OK   | 1000.50
             avg_days_to_pay    | '1,000'     | number.ambiguous           | NULL
             avg_days_to_pay    | 1000000     | snapshot.value.tooLarge    | NULL

@@ -33,13 +33,13 @@ class NumberReaderTests {
             it | 2 | (1.234,00)      | -1234.00
             it | 0 | 1.234           | 1234
             it | 0 | 12              | 12
-            it | 2 | 1,234           | 1.234
+            it | 2 | 1,25            | 1.25
             it | 2 | 2,500.00        | 2500.00
             en | 2 | 2,500.00        | 2500.00
             en | 2 | 2500.00         | 2500.00
             en | 2 | 2500,00         | 2500.00
             en | 2 | 1,234,567.89    | 1234567.89
-            en | 2 | 1.234           | 1.234
+            en | 2 | 1.25            | 1.25
             en | 0 | 1,234           | 1234
             en | 2 | 1.000,50        | 1000.50
             en | 2 | '  7  '          | 7
@@ -57,6 +57,9 @@ class NumberReaderTests {
             it | 2 | 12.345     | number.ambiguous
             en | 2 | 1,234      | number.ambiguous
             en | 2 | 1,250      | number.ambiguous
+            en | 2 | 1.250      | number.ambiguous
+            it | 2 | 1,250      | number.ambiguous
+            en | 0 | 2.000      | number.ambiguous
             it | 2 | 2.48,50    | number.invalid
             it | 2 | 1.2345,00  | number.invalid
             it | 2 | 2,500,00   | number.invalid
@@ -99,7 +102,7 @@ class NumberReaderTests {
             . | 2 | 2,500.00     | 2500.00
             . | 2 | 1,234,567    | 1234567
             . | 0 | 1,234        | 1234
-            . | 2 | 1.250        | 1.25
+            . | 2 | 1.25         | 1.25
             """)
     void aCsvFileAcceptsGroupingWhereItsDialectMakesItUnambiguous(char decimal, int scale, String text,
             String expected) {
@@ -114,6 +117,8 @@ class NumberReaderTests {
             , | 2 | 1,234.50     | number.invalid
             . | 2 | 12,5         | number.otherDecimal
             . | 2 | 1,250        | number.ambiguous
+            . | 2 | 2.500        | number.ambiguous
+            , | 2 | 2,500        | number.ambiguous
             . | 2 | 1.234,50     | number.invalid
             """)
     void aCsvFileNeverTakesTheOtherConventionsDecimalSeparator(char decimal, int scale, String text, String problem) {
