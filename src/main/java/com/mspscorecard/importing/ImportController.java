@@ -15,6 +15,7 @@ import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.importing.csv.CsvDialectOverrides;
 import com.mspscorecard.importing.csv.CsvFormatDetection;
 import com.mspscorecard.importing.csv.CsvLimits;
+import com.mspscorecard.importing.csv.CsvExport;
 import com.mspscorecard.importing.csv.CsvTemplate;
 import com.mspscorecard.importing.csv.MonthFormat;
 import com.mspscorecard.metrics.Metric;
@@ -228,13 +229,16 @@ class ImportController {
         return work.apply(permit, upload.get());
     }
 
+    /** {@code ?format=excel-it}: {@code ;} and decimal commas, as Excel in Italian opens and saves it. */
     @GetMapping("/template.csv")
-    ResponseEntity<String> template() {
+    ResponseEntity<String> template(@RequestParam(required = false) String format) {
+        CsvExport.Spreadsheet spreadsheet = CsvExport.Spreadsheet.named(format);
+        String name = spreadsheet == CsvExport.Spreadsheet.EXCEL_ITALIAN ? "snapshots-template-excel-it.csv"
+                : "snapshots-template.csv";
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("snapshots-template.csv").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(CsvTemplate.text(clock));
+                .body(CsvTemplate.text(clock, spreadsheet));
     }
 
     private static void addJob(Model model, ImportJobs.Job job) {
