@@ -49,7 +49,7 @@ public final class NumberReader {
         }
         if (!t.isEmpty() && (t.charAt(0) == '-' || t.charAt(0) == '\u2212' || t.charAt(0) == '+')) {
             if (negative && t.charAt(0) != '+') {
-                return invalid(shown, style);
+                return invalid(shown, style, scale);
             }
             negative |= t.charAt(0) != '+';
             t = t.substring(1).strip();
@@ -73,11 +73,11 @@ public final class NumberReader {
                 lastComma = i;
             }
             else if (!isSpaceGrouping(c)) {
-                return invalid(shown, style);
+                return invalid(shown, style, scale);
             }
         }
         if (!digit) {
-            return invalid(shown, style);
+            return invalid(shown, style, scale);
         }
         char decimal = 0;
         char grouping = 0;
@@ -86,7 +86,7 @@ public final class NumberReader {
             decimal = lastDot > lastComma ? '.' : ',';
             grouping = decimal == '.' ? ',' : '.';
             if ((decimal == '.' ? dots : commas) != 1 || (!style.lenient() && decimal != style.decimal())) {
-                return invalid(shown, style);
+                return invalid(shown, style, scale);
             }
         }
         else if (dots + commas > 1) {
@@ -125,11 +125,11 @@ public final class NumberReader {
         String integer = t.substring(0, split);
         String fraction = decimal == 0 ? "" : t.substring(split + 1);
         if (!onlyDigits(fraction) || (integer.isEmpty() && fraction.isEmpty())) {
-            return invalid(shown, style);
+            return invalid(shown, style, scale);
         }
         if (!onlyDigits(integer)) {
             if (!isGrouped(integer, grouping)) {
-                return invalid(shown, style);
+                return invalid(shown, style, scale);
             }
             integer = integer.replaceAll("[^0-9]", "");
         }
@@ -212,7 +212,7 @@ public final class NumberReader {
         return digits.substring(0, end);
     }
 
-    private static NumberReading invalid(String text, NumberStyle style) {
-        return NumberReading.problem("number.invalid", text, style.example());
+    private static NumberReading invalid(String text, NumberStyle style, int scale) {
+        return NumberReading.problem("number.invalid", text, style.example(scale));
     }
 }

@@ -44,9 +44,12 @@ public record NumberStyle(char decimal, char grouping, boolean lenient, boolean 
         return new NumberStyle(decimal, decimal == '.' ? ',' : '.', false, decimal == ',');
     }
 
-    /** An example of a number written this way, for messages: {@code 2,500.00} or {@code 2.500,00}. */
-    public String example() {
-        return "2" + grouping + "500" + decimal + "00";
+    /**
+     * An example of a number written this way, for messages: {@code 2,500.00} or {@code 2.500,00};
+     * {@code 2,500} or {@code 2.500} for whole numbers.
+     */
+    public String example(int scale) {
+        return "2" + grouping + "500" + (scale == 0 ? "" : decimal + "0".repeat(scale));
     }
 
     /** {@code value} written this way without grouping, for messages: {@code 1234.5} or {@code 1234,5}. */
