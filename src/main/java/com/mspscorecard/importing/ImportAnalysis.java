@@ -59,7 +59,9 @@ class ImportAnalysis {
         progress.start(ImportProgress.Phase.READING, ImportProgress.estimateRows(content));
         Map<String, ClientFacts> byRef = new HashMap<>();
         Map<String, ClientFacts> byName = new HashMap<>();
+        Map<Long, ClientFacts> byId = new HashMap<>();
         for (ClientFacts client : clients.all()) {
+            byId.put(client.id(), client);
             if (client.externalRef() != null) {
                 byRef.put(client.externalRef().strip(), client);
             }
@@ -154,8 +156,18 @@ class ImportAnalysis {
                     progress.advance(checked);
                 }
             }
-            return new ImportPreview(options, file.dialect(), file.mapping(), List.copyOf(metrics), rows,
+            ImportPreview preview = new ImportPreview(options, file.dialect(), file.mapping(), List.copyOf(metrics), rows,
                     List.copyOf(missingNames), HexFormat.of().formatHex(digest.digest()), sha256Hex(content), kept);
+            long lastClient = 0;
+            for (PreviewRow row : rows) {
+                if (row.clientId > 0 && row.clientId != lastClient
+                        && (row.kind == PreviewRow.Kind.NEW || row.kind == PreviewRow.Kind.CHANGED)) {
+                    lastClient = row.clientId;
+                    ClientFacts client = byId.get(row.clientId);
+                    preview.changedClientsManagers.putIfAbsent(client.name(), client.accountManagerId());
+                }
+            }
+            return preview;
         }
     }
 

@@ -16,6 +16,8 @@ import com.mspscorecard.importing.csv.CsvDialectOverrides;
 import com.mspscorecard.importing.csv.CsvFormatDetection;
 import com.mspscorecard.importing.csv.CsvLimits;
 import com.mspscorecard.importing.csv.CsvExport;
+import com.mspscorecard.users.UserDirectory;
+import com.mspscorecard.users.UserSummary;
 import com.mspscorecard.importing.csv.CsvTemplate;
 import com.mspscorecard.importing.csv.MonthFormat;
 import com.mspscorecard.metrics.Metric;
@@ -60,9 +62,11 @@ class ImportController {
 
     private final ClientQueries clients;
     private final ImportCapacity capacity;
+    private final UserDirectory users;
 
     ImportController(ImportService imports, ImportUploads uploads, ImportJobs jobs, ImportHistory history, Clock clock,
-            ClientQueries clients, ImportCapacity capacity) {
+            ClientQueries clients, ImportCapacity capacity, UserDirectory users) {
+        this.users = users;
         this.clients = clients;
         this.capacity = capacity;
         this.imports = imports;
@@ -148,7 +152,9 @@ class ImportController {
         }
         if (outcome != null && outcome.preview() != null) {
             ImportPreview preview = outcome.preview();
-            model.addAttribute("summary", PreviewPage.Summary.of(preview));
+            Long me = users.byUsername(principal.getName()).map(UserSummary::id).orElse(null);
+            model.addAttribute("summary", PreviewPage.Summary.of(preview, me, users.all().stream()
+                    .collect(java.util.stream.Collectors.toMap(UserSummary::id, UserSummary::displayName))));
             model.addAttribute("rows", PreviewPage.of(preview, kind, page, ROWS_PER_PAGE));
             model.addAttribute("columns", PreviewPage.columns(preview));
         }

@@ -26,16 +26,36 @@ record PreviewPage(List<RowView> rows, int page, int pages, long matching, Strin
     record Summary(long rows, long newRows, long changed, long unchanged, long errorRows, long errorCount,
             long unlistedErrors, List<String> clientsToCreate, String fingerprint, String encoding, String delimiter, String decimal,
             String monthFormat, String monthFormatLabel, List<String> ignored, boolean valid, boolean createMissing,
-            java.time.Instant alreadyImportedOn) {
+            java.time.Instant alreadyImportedOn, List<String> othersClients, long othersCount) {
+
+        /** How many of another manager's clients the warning names; the rest are counted. */
+        static final int OTHERS_SHOWN = 10;
 
         static Summary of(ImportPreview p) {
+            return of(p, null, Map.of());
+        }
+
+        /**
+         * @param importer  the id of the user looking at the preview, who would commit it
+         * @param managerNames display names of users by id
+         */
+        static Summary of(ImportPreview p, Long importer, Map<Long, String> managerNames) {
+            List<String> others = new ArrayList<>();
+            long othersCount = 0;
+            for (Map.Entry<String, Long> e : p.changedClientsManagers.entrySet()) {
+                if (e.getValue() != null && !e.getValue().equals(importer)) {
+                    if (othersCount++ < OTHERS_SHOWN) {
+                        others.add(e.getKey() + " (" + managerNames.getOrDefault(e.getValue(), "#" + e.getValue()) + ")");
+                    }
+                }
+            }
             return new Summary(p.total(), p.newRows, p.changedRows, p.unchangedRows, p.errorRows, p.errorCount,
                     p.unlistedErrors(), p.clientsToCreate, p.fingerprint,
                     p.dialect.encoding().equals(java.nio.charset.StandardCharsets.UTF_8) ? "utf-8" : "windows-1252",
                     delimiterCode(p.dialect), p.dialect.decimalSeparator() == '.' ? "dot" : "comma",
                     p.dialect.monthFormat().name(), p.dialect.monthFormat().label(),
                     p.mapping.ignoredColumns().stream().map(CellError::echo).toList(),
-                    p.valid(), p.options.createMissingClients(), p.alreadyImportedOn);
+                    p.valid(), p.options.createMissingClients(), p.alreadyImportedOn, List.copyOf(others), othersCount);
         }
     }
 
