@@ -16,6 +16,7 @@ import com.mspscorecard.importing.csv.CsvDialectOverrides;
 import com.mspscorecard.importing.csv.CsvFormatDetection;
 import com.mspscorecard.importing.csv.CsvLimits;
 import com.mspscorecard.importing.csv.CsvExport;
+import com.mspscorecard.numbers.NumberStyle;
 import com.mspscorecard.users.UserDirectory;
 import com.mspscorecard.users.UserSummary;
 import com.mspscorecard.importing.csv.CsvTemplate;
@@ -123,7 +124,8 @@ class ImportController {
 
     @GetMapping("/{token}")
     String show(@PathVariable String token, @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "0") int page, Principal principal, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "0") int page, Principal principal, java.util.Locale locale, Model model,
+            RedirectAttributes redirect) {
         Optional<ImportJobs.Job> found = jobs.find(token, principal.getName());
         if (found.isEmpty()) {
             ImportCapacity.Permit permit = capacity.tryAcquire();
@@ -155,7 +157,7 @@ class ImportController {
             Long me = users.byUsername(principal.getName()).map(UserSummary::id).orElse(null);
             model.addAttribute("summary", PreviewPage.Summary.of(preview, me, users.all().stream()
                     .collect(java.util.stream.Collectors.toMap(UserSummary::id, UserSummary::displayName))));
-            model.addAttribute("rows", PreviewPage.of(preview, kind, page, ROWS_PER_PAGE));
+            model.addAttribute("rows", PreviewPage.of(preview, kind, page, ROWS_PER_PAGE, NumberStyle.of(locale)));
             model.addAttribute("columns", PreviewPage.columns(preview));
         }
         model.addAttribute("monthFormats", MonthFormat.values());

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.mspscorecard.importing.csv.CellError;
 import com.mspscorecard.importing.csv.CsvDialect;
 import com.mspscorecard.metrics.Metric;
+import com.mspscorecard.numbers.NumberStyle;
 
 /** One page of a preview's rows, as the import page shows them. */
 record PreviewPage(List<RowView> rows, int page, int pages, long matching, String kind) {
@@ -60,13 +61,18 @@ record PreviewPage(List<RowView> rows, int page, int pages, long matching, Strin
     }
 
     static PreviewPage of(ImportPreview preview, String kindName, int page, int size) {
+        return of(preview, kindName, page, size, NumberStyle.ENGLISH);
+    }
+
+    /** A page whose old and new values are written as the reader's language writes numbers ({@code 1234,50}). */
+    static PreviewPage of(ImportPreview preview, String kindName, int page, int size, NumberStyle style) {
         PreviewRow.Kind kind = parseKind(kindName);
         long matching = preview.count(kind);
         int pages = (int) Math.max(1, (matching + size - 1) / size);
         int current = Math.min(Math.max(page, 0), pages - 1);
         List<RowView> views = new ArrayList<>();
         for (PreviewRow row : preview.rows(kind, (long) current * size, size)) {
-            views.add(view(preview, row));
+            views.add(view(preview, row, style));
         }
         return new PreviewPage(views, current, pages, matching, kind == null ? "" : kind.name());
     }
@@ -87,15 +93,15 @@ record PreviewPage(List<RowView> rows, int page, int pages, long matching, Strin
         };
     }
 
-    private static RowView view(ImportPreview preview, PreviewRow row) {
+    private static RowView view(ImportPreview preview, PreviewRow row, NumberStyle style) {
         List<Change> changes = new ArrayList<>();
         if (row.kind == PreviewRow.Kind.NEW || row.kind == PreviewRow.Kind.CHANGED) {
             for (int i = 0; i < preview.metrics.size(); i++) {
                 Metric metric = preview.metrics.get(i);
                 if (row.kind == PreviewRow.Kind.NEW || row.differs(i)) {
                     changes.add(new Change(metric.fieldName(),
-                            row.kind == PreviewRow.Kind.NEW ? "" : PreviewRow.text(metric, row.stored[i]),
-                            PreviewRow.text(metric, row.values[i])));
+                            row.kind == PreviewRow.Kind.NEW ? "" : style.plainOrEmpty(PreviewRow.toDecimal(metric, row.stored[i])),
+                            style.plainOrEmpty(PreviewRow.toDecimal(metric, row.values[i]))));
                 }
             }
         }

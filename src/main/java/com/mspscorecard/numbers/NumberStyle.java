@@ -52,6 +52,11 @@ public record NumberStyle(char decimal, char grouping, boolean lenient, boolean 
         return "2" + grouping + "500" + (scale == 0 ? "" : decimal + "0".repeat(scale));
     }
 
+    /** {@code value} written as {@link #plain}, or an empty text for no value. */
+    public String plainOrEmpty(java.math.BigDecimal value) {
+        return value == null ? "" : plain(value);
+    }
+
     /** {@code value} written this way without grouping, for messages: {@code 1234.5} or {@code 1234,5}. */
     public String plain(java.math.BigDecimal value) {
         return value.toPlainString().replace('.', decimal);
