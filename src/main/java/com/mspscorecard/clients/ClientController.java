@@ -1,12 +1,15 @@
 package com.mspscorecard.clients;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.mspscorecard.numbers.NumberBinding;
 import com.mspscorecard.users.UserDirectory;
 import com.mspscorecard.users.UserSummary;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,7 +17,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +49,13 @@ class ClientController {
     ClientController(ClientService clients, UserDirectory users) {
         this.clients = clients;
         this.users = users;
+    }
+
+    /** Money and counts as people type them in the page's language: {@code 2.500,00} in Italian. */
+    @InitBinder("clientForm")
+    void numbers(WebDataBinder binder, Locale locale) {
+        NumberBinding.register(binder, locale, 2, BigDecimal.class, "contractMrr");
+        NumberBinding.register(binder, locale, 0, Integer.class, "endpoints", "noticePeriodDays");
     }
 
     @ModelAttribute("statuses")

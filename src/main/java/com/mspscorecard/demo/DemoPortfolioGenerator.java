@@ -8,12 +8,23 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
+import com.mspscorecard.clients.ClientQueries;
+import com.mspscorecard.clients.NewClient;
+import com.mspscorecard.clients.NewClients;
+import com.mspscorecard.clients.PaymentTerms;
+import com.mspscorecard.metrics.Metric;
+import com.mspscorecard.metrics.SnapshotBulkWriter;
 import com.mspscorecard.scoring.ScoringService;
 import com.mspscorecard.users.DemoPortfolio;
+import com.mspscorecard.users.Role;
+import com.mspscorecard.users.UserDirectory;
+import com.mspscorecard.users.UserSummary;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,12 +46,21 @@ class DemoPortfolioGenerator implements DemoPortfolio {
     private static final long SEED = 20_260_101L;
 
     private final JdbcTemplate jdbc;
+    private final NewClients newClients;
+    private final ClientQueries clientQueries;
+    private final UserDirectory users;
+    private final SnapshotBulkWriter bulkWriter;
     private final ScoringService scoring;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DemoPortfolioGenerator(JdbcTemplate jdbc, ScoringService scoring, AuditTrail audit, Clock clock) {
+    DemoPortfolioGenerator(JdbcTemplate jdbc, NewClients newClients, ClientQueries clientQueries, UserDirectory users,
+            SnapshotBulkWriter bulkWriter, ScoringService scoring, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.clientQueries = clientQueries;
+        this.users = users;
+        this.newClients = newClients;
+        this.bulkWriter = bulkWriter;
         this.scoring = scoring;
         this.audit = audit;
         this.clock = clock;
@@ -132,12 +152,12 @@ class DemoPortfolioGenerator implements DemoPortfolio {
     @Transactional
     public void loadIfEmpty() {
         jdbc.queryForObject("select pg_advisory_xact_lock(73457)", Object.class);
-        Integer existing = jdbc.queryForObject("select count(*) from client", Integer.class);
-        if (existing != null && existing > 0) {
+        if (!clientQueries.all().isEmpty()) {
             log.info("Demo portfolio not loaded: the database already has clients");
             return;
         }
-        List<Long> owners = jdbc.queryForList("select id from app_user where role = 'OWNER' order by id", Long.class);
+        List<Long> owners = users.all().stream().filter(u -> u.role() == Role.OWNER).map(UserSummary::id).sorted()
+                .toList();
         if (owners.isEmpty()) {
             log.warn("Demo portfolio not loaded: it needs an owner (create one on /setup first)");
             return;
@@ -146,19 +166,20 @@ class DemoPortfolioGenerator implements DemoPortfolio {
         Random random = new Random(SEED);
         YearMonth last = YearMonth.now(clock).minusMonths(1);
         List<DemoClient> clients = clients();
+        List<NewClient> toCreate = new ArrayList<>();
+        for (int index = 0; index < clients.size(); index++) {
+            Kind kind = clients.get(index).kind();
+            LocalDate start = last.minusMonths(kind.months() - 1L).atDay(1);
+            toCreate.add(new NewClient(clients.get(index).name(), "DEMO-" + (1001 + index), kind.industry(), owner,
+                    PaymentTerms.valueOf(kind.terms()), start.minusYears(1), last.plusYears(1).atDay(1), 60,
+                    money(kind.revenue()), kind.endpoints(), "Demo client"));
+        }
+        Map<String, Long> ids = newClients.create(toCreate, "the demo portfolio");
         List<Object[]> snapshots = new ArrayList<>();
         List<Object[]> incidents = new ArrayList<>();
-        int index = 0;
         for (DemoClient client : clients) {
             Kind kind = client.kind();
-            LocalDate start = last.minusMonths(kind.months() - 1L).atDay(1);
-            long id = jdbc.queryForObject("""
-                    insert into client (name, external_ref, industry, account_manager_id, payment_terms, contract_start,
-                        contract_end, notice_period_days, contract_mrr, endpoints, notes)
-                    values (?, ?, ?, ?, ?, ?, ?, 60, ?, ?, 'Demo client')
-                    returning id""", Long.class, client.name(), "DEMO-" + (1001 + index++), kind.industry(), owner,
-                    kind.terms(), Date.valueOf(start.minusYears(1)), Date.valueOf(last.plusYears(1).atDay(1)),
-                    money(kind.revenue()), kind.endpoints());
+            long id = ids.get(client.name().toLowerCase(Locale.ROOT));
             for (int m = 0; m < kind.months(); m++) {
                 snapshots.add(month(id, kind, last.minusMonths(kind.months() - 1L - m), m, random));
             }
@@ -175,12 +196,9 @@ class DemoPortfolioGenerator implements DemoPortfolio {
                 lastMonth[8] = 1;
             }
         }
-        jdbc.batchUpdate("""
-                insert into monthly_snapshot (client_id, month, new_tickets, reopened_tickets, admin_requests,
-                    escalations, invoices_issued, disputed_invoices, late_payments, avg_days_to_pay, revenue,
-                    delivery_cost, hours_spent, recommendations_made, recommendations_implemented,
-                    recommendations_ignored, security_incidents, endpoints)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", snapshots);
+        // No SnapshotsChanged: the full rescore below scores every client once, incidents included.
+        bulkWriter.insertNew(List.of(Metric.values()), new DemoRows(snapshots), written -> {
+        });
         jdbc.batchUpdate("insert into incident (client_id, occurred_on, category, description, logged_by_id) "
                 + "values (?, ?, ?, ?, ?)", incidents);
         audit.record(AuditEvent.of("DEMO_LOADED", "client", null,
@@ -221,6 +239,47 @@ class DemoPortfolioGenerator implements DemoPortfolio {
                 money(Math.max(0, kind.daysToPay() + decline * 25 + 3 * random.nextGaussian())), money(revenue),
                 money(revenue * (1 - margin)), money(kind.revenue() / 100 * kind.effort() * vary(random) * (1 + decline)),
                 made, made - ignored, ignored, random.nextDouble() < kind.security() ? 1 : 0, endpoints};
+    }
+
+    /**
+     * The generated months as metrics' bulk writer reads them: each row is {@code client id, month,}
+     * then the metrics in {@link Metric} order, an {@code Integer}, a {@code BigDecimal} or null.
+     */
+    private static final class DemoRows implements SnapshotBulkWriter.Rows {
+
+        private static final Metric[] METRICS = Metric.values();
+        private final List<Object[]> rows;
+        private int next = -1;
+
+        DemoRows(List<Object[]> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean next() {
+            return ++next < rows.size();
+        }
+
+        @Override
+        public long clientId() {
+            return (Long) rows.get(next)[0];
+        }
+
+        @Override
+        public YearMonth month() {
+            return YearMonth.from(((Date) rows.get(next)[1]).toLocalDate());
+        }
+
+        @Override
+        public long unscaled(int column) {
+            Object value = rows.get(next)[2 + column];
+            if (value == null) {
+                return SnapshotBulkWriter.EMPTY;
+            }
+            return value instanceof BigDecimal decimal
+                    ? decimal.setScale(METRICS[column].kind().scale(), RoundingMode.UNNECESSARY).unscaledValue().longValueExact()
+                    : ((Number) value).longValue();
+        }
     }
 
     private static double vary(Random random) {

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,8 +25,8 @@ import com.mspscorecard.importing.csv.CellValue;
 import com.mspscorecard.importing.csv.CsvFile;
 import com.mspscorecard.importing.csv.CsvReader;
 import com.mspscorecard.metrics.Metric;
+import com.mspscorecard.metrics.SnapshotQueries;
 import com.mspscorecard.metrics.SnapshotRules;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,16 +38,16 @@ class ImportAnalysis {
 
     static final int MAX_CLIENT_NAME = 200;
 
-    private final JdbcTemplate jdbc;
+    private final SnapshotQueries snapshots;
     private final ClientQueries clients;
     private final CsvReader reader;
 
     private final org.springframework.context.MessageSource messages;
 
-    ImportAnalysis(JdbcTemplate jdbc, ClientQueries clients, Clock clock,
+    ImportAnalysis(SnapshotQueries snapshots, ClientQueries clients, Clock clock,
             org.springframework.context.MessageSource messages) {
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.snapshots = snapshots;
         this.clients = clients;
         this.reader = new CsvReader(clock);
     }
@@ -60,7 +59,9 @@ class ImportAnalysis {
         progress.start(ImportProgress.Phase.READING, ImportProgress.estimateRows(content));
         Map<String, ClientFacts> byRef = new HashMap<>();
         Map<String, ClientFacts> byName = new HashMap<>();
+        Map<Long, ClientFacts> byId = new HashMap<>();
         for (ClientFacts client : clients.all()) {
+            byId.put(client.id(), client);
             if (client.externalRef() != null) {
                 byRef.put(client.externalRef().strip(), client);
             }
@@ -155,8 +156,18 @@ class ImportAnalysis {
                     progress.advance(checked);
                 }
             }
-            return new ImportPreview(options, file.dialect(), file.mapping(), List.copyOf(metrics), rows,
+            ImportPreview preview = new ImportPreview(options, file.dialect(), file.mapping(), List.copyOf(metrics), rows,
                     List.copyOf(missingNames), HexFormat.of().formatHex(digest.digest()), sha256Hex(content), kept);
+            long lastClient = 0;
+            for (PreviewRow row : rows) {
+                if (row.clientId > 0 && row.clientId != lastClient
+                        && (row.kind == PreviewRow.Kind.NEW || row.kind == PreviewRow.Kind.CHANGED)) {
+                    lastClient = row.clientId;
+                    ClientFacts client = byId.get(row.clientId);
+                    preview.changedClientsManagers.putIfAbsent(client.name(), client.accountManagerId());
+                }
+            }
+            return preview;
         }
     }
 
@@ -185,28 +196,18 @@ class ImportAnalysis {
         if (clientIds.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("select id, client_id, month, version");
-        metrics.forEach(m -> sql.append(", ").append(m.fieldName()));
-        sql.append(" from monthly_snapshot where client_id = any (?) and month between ? and ?");
-        LocalDate from = first;
-        LocalDate to = last;
-        jdbc.query(sql.toString(), ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("bigint", clientIds.toArray()));
-            ps.setDate(2, Date.valueOf(from));
-            ps.setDate(3, Date.valueOf(to));
-        }, rs -> {
-            PreviewRow row = byKey.get(key(rs.getLong(2), YearMonth.from(rs.getDate(3).toLocalDate())));
+        snapshots.forEachStored(clientIds, YearMonth.from(first), YearMonth.from(last), stored -> {
+            PreviewRow row = byKey.get(key(stored.figures().clientId(), stored.figures().month()));
             if (row == null) {
                 return;
             }
-            row.snapshotId = rs.getLong(1);
-            row.version = rs.getInt(4);
-            long[] stored = new long[metrics.size()];
-            for (int i = 0; i < stored.length; i++) {
-                BigDecimal value = rs.getBigDecimal(5 + i);
-                stored[i] = PreviewRow.toUnscaled(metrics.get(i), value);
+            row.snapshotId = stored.id();
+            row.version = stored.version();
+            long[] values = new long[metrics.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = PreviewRow.toUnscaled(metrics.get(i), stored.figures().values().get(metrics.get(i)));
             }
-            row.stored = stored;
+            row.stored = values;
         });
     }
 

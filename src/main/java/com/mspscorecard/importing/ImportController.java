@@ -15,6 +15,10 @@ import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.importing.csv.CsvDialectOverrides;
 import com.mspscorecard.importing.csv.CsvFormatDetection;
 import com.mspscorecard.importing.csv.CsvLimits;
+import com.mspscorecard.importing.csv.CsvExport;
+import com.mspscorecard.numbers.NumberStyle;
+import com.mspscorecard.users.UserDirectory;
+import com.mspscorecard.users.UserSummary;
 import com.mspscorecard.importing.csv.CsvTemplate;
 import com.mspscorecard.importing.csv.MonthFormat;
 import com.mspscorecard.metrics.Metric;
@@ -59,9 +63,11 @@ class ImportController {
 
     private final ClientQueries clients;
     private final ImportCapacity capacity;
+    private final UserDirectory users;
 
     ImportController(ImportService imports, ImportUploads uploads, ImportJobs jobs, ImportHistory history, Clock clock,
-            ClientQueries clients, ImportCapacity capacity) {
+            ClientQueries clients, ImportCapacity capacity, UserDirectory users) {
+        this.users = users;
         this.clients = clients;
         this.capacity = capacity;
         this.imports = imports;
@@ -118,7 +124,8 @@ class ImportController {
 
     @GetMapping("/{token}")
     String show(@PathVariable String token, @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "0") int page, Principal principal, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "0") int page, Principal principal, java.util.Locale locale, Model model,
+            RedirectAttributes redirect) {
         Optional<ImportJobs.Job> found = jobs.find(token, principal.getName());
         if (found.isEmpty()) {
             ImportCapacity.Permit permit = capacity.tryAcquire();
@@ -147,8 +154,10 @@ class ImportController {
         }
         if (outcome != null && outcome.preview() != null) {
             ImportPreview preview = outcome.preview();
-            model.addAttribute("summary", PreviewPage.Summary.of(preview));
-            model.addAttribute("rows", PreviewPage.of(preview, kind, page, ROWS_PER_PAGE));
+            Long me = users.byUsername(principal.getName()).map(UserSummary::id).orElse(null);
+            model.addAttribute("summary", PreviewPage.Summary.of(preview, me, users.all().stream()
+                    .collect(java.util.stream.Collectors.toMap(UserSummary::id, UserSummary::displayName))));
+            model.addAttribute("rows", PreviewPage.of(preview, kind, page, ROWS_PER_PAGE, NumberStyle.of(locale)));
             model.addAttribute("columns", PreviewPage.columns(preview));
         }
         model.addAttribute("monthFormats", MonthFormat.values());
@@ -228,13 +237,16 @@ class ImportController {
         return work.apply(permit, upload.get());
     }
 
+    /** {@code ?format=excel-it}: {@code ;} and decimal commas, as Excel in Italian opens and saves it. */
     @GetMapping("/template.csv")
-    ResponseEntity<String> template() {
+    ResponseEntity<String> template(@RequestParam(required = false) String format) {
+        CsvExport.Spreadsheet spreadsheet = CsvExport.Spreadsheet.named(format);
+        String name = spreadsheet == CsvExport.Spreadsheet.EXCEL_ITALIAN ? "snapshots-template-excel-it.csv"
+                : "snapshots-template.csv";
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("snapshots-template.csv").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(CsvTemplate.text(clock));
+                .body(CsvTemplate.text(clock, spreadsheet));
     }
 
     private static void addJob(Model model, ImportJobs.Job job) {

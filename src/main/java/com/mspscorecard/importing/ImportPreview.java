@@ -65,6 +65,13 @@ final class ImportPreview {
     long errorCount;
     /** How many of the errors are kept, and listed; the others are only counted. */
     final long keptErrors;
+    /**
+     * The existing clients whose figures the file would change (a new or changed row), each with
+     * its account manager's id ({@code null}: unassigned), in file order: the preview warns about
+     * those another manager looks after.
+     */
+    final java.util.LinkedHashMap<String, Long> changedClientsManagers = new java.util.LinkedHashMap<>();
+
     /** When a file with the same SHA-256 was last imported, if ever. */
     Instant alreadyImportedOn;
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
 import com.mspscorecard.importing.csv.CsvFileException;
+import com.mspscorecard.users.UserDirectory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,9 +40,12 @@ class ImportService {
     private final TransactionTemplate readTx;
     private final Clock clock;
     private final MessageSource messages;
+    private final UserDirectory users;
 
     ImportService(ImportAnalysis analysis, ImportWriter writer, ImportHistory history, AuditTrail audit,
-            JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, MessageSource messages) {
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, MessageSource messages,
+            UserDirectory users) {
+        this.users = users;
         this.analysis = analysis;
         this.writer = writer;
         this.history = history;
@@ -97,7 +101,7 @@ class ImportService {
                 Instant before = history.firstImportOf(preview.sha256).orElse(null);
                 log.info("Import of {} ({} rows): read and checked in {} ms", fileName, preview.total(),
                         (analysed - started) / 1_000_000);
-                writer.write(preview, fileName, progress);
+                writer.write(preview, fileName, importer(username), progress);
                 log.info("Import of {}: written, with the rescoring it causes, in {} ms", fileName,
                         (System.nanoTime() - analysed) / 1_000_000);
                 long runId = history.record(Instant.now(clock), username, fileName, preview.sha256, preview);
@@ -126,6 +130,15 @@ class ImportService {
             // The transaction rolled back (or died with its connection): nothing of the file is stored.
             return databaseFailed(ex, progress);
         }
+    }
+
+    /**
+     * The user an import's new clients are assigned to: whoever imports, owner or account manager,
+     * as the client form assigns a new client to whoever creates it.
+     */
+    Long importer(String username) {
+        return users.byUsername(username).filter(u -> u.role() != com.mspscorecard.users.Role.STAFF)
+                .map(com.mspscorecard.users.UserSummary::id).orElse(null);
     }
 
     private ImportOutcome databaseFailed(RuntimeException ex, ImportProgress progress) {

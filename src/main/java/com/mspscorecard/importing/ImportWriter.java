@@ -1,8 +1,5 @@
 package com.mspscorecard.importing;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,51 +11,42 @@ import java.util.Set;
 
 import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
+import com.mspscorecard.clients.NewClient;
+import com.mspscorecard.clients.NewClients;
 import com.mspscorecard.metrics.Metric;
-import com.mspscorecard.metrics.SnapshotsChanged;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import com.mspscorecard.metrics.SnapshotBulkWriter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a valid preview: creates the missing clients, copies the new and changed snapshots to a
- * scratch table with COPY and merges them in one statement, audits, and announces the change.
- * Only inside the commit's transaction.
+ * Writes a valid preview: has clients create the missing clients, has metrics write the new and
+ * changed snapshots in bulk (COPY, never a statement per row), audits, and announces the change.
+ * Only inside the commit's transaction. This module writes no table of another module.
  */
 @Component
 class ImportWriter {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportWriter.class);
 
-    static final int PROGRESS_INTERVAL = 5000;
-
-    private static final String UNIQUE_VIOLATION = "23505";
-
-    private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
+    private final SnapshotBulkWriter snapshots;
+    private final NewClients newClients;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
 
-    ImportWriter(JdbcTemplate jdbc, DataSource dataSource, AuditTrail audit, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
+    ImportWriter(SnapshotBulkWriter snapshots, NewClients newClients, AuditTrail audit) {
+        this.snapshots = snapshots;
+        this.newClients = newClients;
         this.audit = audit;
-        this.events = events;
     }
 
-    /** @return the number of snapshots written */
+    /**
+     * @param manager the account manager of the clients the import creates: the importing user
+     * @return the number of snapshots written
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    long write(ImportPreview preview, String fileName, ImportProgress progress) {
+    long write(ImportPreview preview, String fileName, Long manager, ImportProgress progress) {
         long started = System.nanoTime();
-        Map<Long, Long> createdIds = createClients(preview.clientsToCreate, fileName);
+        Map<Long, Long> createdIds = createClients(preview, fileName, manager);
         long clientsDone = System.nanoTime();
         long toWrite = preview.newRows + preview.changedRows;
         progress.start(ImportProgress.Phase.WRITING, toWrite);
@@ -69,13 +57,19 @@ class ImportWriter {
         }
         Set<Long> clientIds = new HashSet<>();
         Set<YearMonth> months = new HashSet<>();
-        // New rows go straight into the table by COPY: the preview found none of them stored, under the
-        // import lock; a form edit that stores one in the meantime makes the COPY fail on the unique key,
-        // and the commit is refused as stale. Changed rows take the merge below.
-        long copied = copyRows(preview, PreviewRow.Kind.NEW, "monthly_snapshot", createdIds, 0, clientIds, months,
-                progress);
+        // New rows are inserted as they are: the preview found none of them stored, under the import
+        // lock; a form edit that stores one in the meantime makes the insert fail on the unique key, and
+        // the commit is refused as stale. Changed rows are merged.
+        long copied = preview.newRows == 0 ? 0
+                : snapshots.insertNew(preview.metrics, new Rows(preview, PreviewRow.Kind.NEW, createdIds, clientIds,
+                        months), progress::advance);
+        if (copied != preview.newRows) {
+            throw new IllegalStateException("Inserted " + copied + " new snapshots instead of " + preview.newRows);
+        }
         long newDone = System.nanoTime();
-        long changed = merge(preview, createdIds, copied, clientIds, months, progress);
+        long changed = preview.changedRows == 0 ? 0
+                : snapshots.merge(preview.metrics, new Rows(preview, PreviewRow.Kind.CHANGED, createdIds, clientIds,
+                        months), done -> progress.advance(copied + done));
         long upsertDone = System.nanoTime();
         long written = copied + changed;
         progress.advance(written);
@@ -87,7 +81,7 @@ class ImportWriter {
         // The listeners (rescoring) run here, synchronously, inside this transaction: timed apart.
         boolean published = false;
         try {
-            events.publishEvent(new SnapshotsChanged(clientIds, months));
+            snapshots.announce(clientIds, months);
             published = true;
         }
         finally {
@@ -97,73 +91,38 @@ class ImportWriter {
         return written;
     }
 
-    /**
-     * The changed rows: by COPY into a scratch table that disappears with the transaction, then one
-     * statement merges them. Only the file's columns are set: a column absent from the file leaves
-     * stored values untouched. A row whose values are already stored is not touched, so its version
-     * and updated_at stay as they are.
-     *
-     * @return the number of snapshots updated (or inserted again, if one was deleted meanwhile)
-     */
-    private long merge(ImportPreview preview, Map<Long, Long> createdIds, long copiedBefore, Set<Long> clientIds,
-            Set<YearMonth> months, ImportProgress progress) {
-        if (preview.changedRows == 0) {
-            return 0;
-        }
-        StringBuilder columns = new StringBuilder("client_id, month");
-        StringBuilder updates = new StringBuilder();
-        StringBuilder stored = new StringBuilder();
-        StringBuilder incoming = new StringBuilder();
-        for (Metric metric : preview.metrics) {
-            String field = metric.fieldName();
-            columns.append(", ").append(field);
-            updates.append(field).append(" = excluded.").append(field).append(", ");
-            stored.append(stored.isEmpty() ? "" : ", ").append("monthly_snapshot.").append(field);
-            incoming.append(incoming.isEmpty() ? "" : ", ").append("excluded.").append(field);
-        }
-        jdbc.execute("create temp table import_snapshot on commit drop as select " + columns
-                + " from monthly_snapshot with no data");
-        copyRows(preview, PreviewRow.Kind.CHANGED, "import_snapshot", createdIds, copiedBefore, clientIds, months,
-                progress);
-        String changed = preview.metrics.isEmpty() ? " where false"
-                : " where (" + stored + ") is distinct from (" + incoming + ")";
-        return jdbc.update("insert into monthly_snapshot (" + columns + ") select " + columns
-                + " from import_snapshot on conflict (client_id, month) do update set " + updates
-                + "version = monthly_snapshot.version + 1, updated_at = now()" + changed);
-    }
+    /** The preview's rows of one kind, as metrics' bulk writer reads them; notes each client and month. */
+    private static final class Rows implements SnapshotBulkWriter.Rows {
 
-    /**
-     * Streams the rows of one kind to {@code table} in PostgreSQL's COPY text format.
-     *
-     * @return the number of rows copied
-     */
-    private long copyRows(ImportPreview preview, PreviewRow.Kind kind, String table, Map<Long, Long> createdIds,
-            long copiedBefore, Set<Long> clientIds, Set<YearMonth> months, ImportProgress progress) {
-        long toWrite = kind == PreviewRow.Kind.NEW ? preview.newRows : preview.changedRows;
-        if (toWrite == 0) {
-            return 0;
+        private final List<PreviewRow> rows;
+        private final PreviewRow.Kind kind;
+        private final Map<Long, Long> createdIds;
+        private final Set<Long> clientIds;
+        private final Set<YearMonth> months;
+        private int next;
+        private PreviewRow current;
+        private long clientId;
+        private long lastClient = Long.MIN_VALUE;
+        private YearMonth lastMonth;
+
+        Rows(ImportPreview preview, PreviewRow.Kind kind, Map<Long, Long> createdIds, Set<Long> clientIds,
+                Set<YearMonth> months) {
+            this.rows = preview.rows;
+            this.kind = kind;
+            this.createdIds = createdIds;
+            this.clientIds = clientIds;
+            this.months = months;
         }
-        List<Metric> metrics = preview.metrics;
-        int[] scales = new int[metrics.size()];
-        StringBuilder columns = new StringBuilder("client_id, month");
-        for (int i = 0; i < scales.length; i++) {
-            scales[i] = metrics.get(i).kind().scale();
-            columns.append(", ").append(metrics.get(i).fieldName());
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        CopyIn copy = null;
-        try {
-            copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + table + " (" + columns + ") from stdin");
-            CopyBuffer buffer = new CopyBuffer(copy);
-            long copied = 0;
-            long lastClient = Long.MIN_VALUE;
-            YearMonth lastMonth = null;
-            for (PreviewRow row : preview.rows) {
+
+        @Override
+        public boolean next() {
+            while (next < rows.size()) {
+                PreviewRow row = rows.get(next++);
                 if (row.kind != kind) {
                     continue;
                 }
-                long clientId = row.clientId > 0 ? row.clientId : createdIds.get(row.clientId);
+                current = row;
+                clientId = row.clientId > 0 ? row.clientId : createdIds.get(row.clientId);
                 if (clientId != lastClient) {
                     clientIds.add(clientId);
                     lastClient = clientId;
@@ -172,48 +131,25 @@ class ImportWriter {
                     months.add(row.month);
                     lastMonth = row.month;
                 }
-                buffer.number(clientId, 0);
-                buffer.tab();
-                buffer.month(row.month);
-                long[] values = row.values;
-                for (int i = 0; i < values.length; i++) {
-                    buffer.tab();
-                    if (values[i] == PreviewRow.EMPTY) {
-                        buffer.nullValue();
-                    }
-                    else {
-                        buffer.number(values[i], scales[i]);
-                    }
-                }
-                buffer.newline();
-                if (++copied % PROGRESS_INTERVAL == 0) {
-                    progress.advance(copiedBefore + copied);
-                }
+                return true;
             }
-            buffer.flush();
-            long rows = copy.endCopy();
-            copy = null;
-            if (rows != toWrite) {
-                throw new IllegalStateException("COPY stored " + rows + " rows instead of " + toWrite);
-            }
-            return copied;
+            return false;
         }
-        catch (SQLException ex) {
-            if (UNIQUE_VIOLATION.equals(ex.getSQLState())) {
-                throw new DuplicateKeyException("A snapshot the preview found new was stored meanwhile", ex);
-            }
-            throw new DataAccessResourceFailureException("Copying the import's rows failed: " + ex.getMessage(), ex);
+
+        @Override
+        public long clientId() {
+            return clientId;
         }
-        finally {
-            if (copy != null && copy.isActive()) {
-                try {
-                    copy.cancelCopy();
-                }
-                catch (SQLException ignored) {
-                    // The transaction rolls back anyway.
-                }
-            }
-            DataSourceUtils.releaseConnection(connection, dataSource);
+
+        @Override
+        public YearMonth month() {
+            return current.month;
+        }
+
+        @Override
+        public long unscaled(int column) {
+            long value = current.values[column];
+            return value == PreviewRow.EMPTY ? SnapshotBulkWriter.EMPTY : value;
         }
     }
 
@@ -221,101 +157,19 @@ class ImportWriter {
         return (to - from) / 1_000_000;
     }
 
-    /** ASCII bytes of COPY text rows, handed to the server 64 KB at a time; no String per value. */
-    private static final class CopyBuffer {
-
-        private final CopyIn copy;
-        private final byte[] bytes = new byte[64 * 1024];
-        private final byte[] digits = new byte[20];
-        private int length;
-
-        CopyBuffer(CopyIn copy) {
-            this.copy = copy;
-        }
-
-        void tab() throws SQLException {
-            put((byte) '\t');
-        }
-
-        void newline() throws SQLException {
-            put((byte) '\n');
-        }
-
-        void nullValue() throws SQLException {
-            put((byte) '\\');
-            put((byte) 'N');
-        }
-
-        /** {@code 2024-03-01}: the first day of the month, as the column stores it. */
-        void month(YearMonth month) throws SQLException {
-            number(month.getYear(), 0);
-            int m = month.getMonthValue();
-            put((byte) '-');
-            put((byte) ('0' + m / 10));
-            put((byte) ('0' + m % 10));
-            put((byte) '-');
-            put((byte) '0');
-            put((byte) '1');
-        }
-
-        /** A non-negative unscaled value with {@code scale} decimals, e.g. 12345 with scale 2 is 123.45. */
-        void number(long unscaled, int scale) throws SQLException {
-            if (unscaled < 0) {
-                throw new IllegalArgumentException("negative value " + unscaled);
-            }
-            int n = 0;
-            long rest = unscaled;
-            do {
-                digits[n++] = (byte) ('0' + rest % 10);
-                rest /= 10;
-            } while (rest != 0 || n <= scale);
-            for (int i = n - 1; i >= 0; i--) {
-                if (i == scale - 1) {
-                    put((byte) '.');
-                }
-                put(digits[i]);
-            }
-        }
-
-        private void put(byte b) throws SQLException {
-            if (length == bytes.length) {
-                flush();
-            }
-            bytes[length++] = b;
-        }
-
-        void flush() throws SQLException {
-            if (length > 0) {
-                copy.writeToCopy(bytes, 0, length);
-                length = 0;
-            }
-        }
-    }
-
-    /** Creates the clients by name with default terms, auditing each; returns real ids by placeholder id. */
-    private Map<Long, Long> createClients(List<String> names, String fileName) {
+    /** Has clients create the missing ones; returns real ids by placeholder id. */
+    private Map<Long, Long> createClients(ImportPreview preview, String fileName, Long manager) {
         Map<Long, Long> ids = new HashMap<>();
+        List<String> names = preview.clientsToCreate;
         if (names.isEmpty()) {
             return ids;
         }
-        Map<String, Long> placeholderByName = new HashMap<>();
+        List<NewClient> clients = names.stream().map(name -> NewClient.named(name, manager))
+                .toList();
+        Map<String, Long> created = newClients.create(clients, "the import of " + fileName);
         for (int i = 0; i < names.size(); i++) {
-            placeholderByName.put(names.get(i).toLowerCase(Locale.ROOT), -(i + 1L));
+            ids.put(-(i + 1L), created.get(names.get(i).toLowerCase(Locale.ROOT)));
         }
-        List<AuditEvent> created = new ArrayList<>();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "insert into client (name) select unnest(?::varchar[]) returning id, name");
-            ps.setArray(1, con.createArrayOf("varchar", names.toArray()));
-            return ps;
-        }, rs -> {
-            long id = rs.getLong(1);
-            String name = rs.getString(2);
-            ids.put(placeholderByName.get(name.toLowerCase(Locale.ROOT)), id);
-            created.add(AuditEvent.of("CREATED", "CLIENT", id,
-                    "Client %s created by the import of %s".formatted(name, fileName)).forClient(id));
-        });
-        audit.recordAll(created);
         return ids;
     }
 

@@ -3,12 +3,10 @@ package com.mspscorecard.importing;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +16,9 @@ import com.mspscorecard.metrics.Metric;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.mspscorecard.clients.ClientFacts;
+import com.mspscorecard.clients.ClientQueries;
+import com.mspscorecard.metrics.SnapshotQueries;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +34,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('OWNER','ACCOUNT_MANAGER')")
 class SnapshotExportController {
 
-    private final JdbcTemplate jdbc;
+    private final ClientQueries clients;
+    private final SnapshotQueries snapshots;
 
-    SnapshotExportController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    SnapshotExportController(ClientQueries clients, SnapshotQueries snapshots) {
+        this.clients = clients;
+        this.snapshots = snapshots;
     }
 
     @GetMapping({ "/imports/export", "/api/v1/exports/snapshots.csv" })
@@ -49,42 +51,24 @@ class SnapshotExportController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("snapshots.csv").build().toString());
-        StringBuilder sql = new StringBuilder("select c.name, s.month");
-        for (Metric metric : Metric.values()) {
-            sql.append(", s.").append(metric.fieldName());
+        Map<Long, String> names = new HashMap<>();
+        List<Long> order = new ArrayList<>();
+        for (ClientFacts client : clients.all()) {
+            if (clientId == null || clientId == client.id()) {
+                names.put(client.id(), client.name());
+                order.add(client.id());
+            }
         }
-        sql.append(" from monthly_snapshot s join client c on c.id = s.client_id where true");
-        List<Object> args = new ArrayList<>();
-        if (clientId != null) {
-            sql.append(" and s.client_id = ?");
-            args.add(clientId);
-        }
-        if (from != null) {
-            sql.append(" and s.month >= ?");
-            args.add(Date.valueOf(from.atDay(1)));
-        }
-        if (to != null) {
-            sql.append(" and s.month <= ?");
-            args.add(Date.valueOf(to.atDay(1)));
-        }
-        sql.append(" order by lower(c.name), s.month");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         try (CsvExport export = new CsvExport(writer)) {
-            jdbc.query(sql.toString(), rs -> {
-                Map<Metric, BigDecimal> values = new EnumMap<>(Metric.class);
-                for (Metric metric : Metric.values()) {
-                    BigDecimal value = rs.getBigDecimal(metric.fieldName());
-                    if (value != null) {
-                        values.put(metric, value);
-                    }
-                }
+            snapshots.forEachInClientOrder(order, from, to, figures -> {
                 try {
-                    export.row(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()), values);
+                    export.row(names.get(figures.clientId()), figures.month(), figures.values());
                 }
                 catch (IOException ex) {
                     throw new java.io.UncheckedIOException(ex);
                 }
-            }, args.toArray());
+            });
         }
     }
 }

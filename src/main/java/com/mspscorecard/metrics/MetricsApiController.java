@@ -14,6 +14,7 @@ import com.mspscorecard.clients.ClientNotFound;
 import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.clients.FieldProblem;
 import com.mspscorecard.clients.InvalidInput;
+import com.mspscorecard.numbers.NumberStyle;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,7 +73,7 @@ class MetricsApiController {
             Metric.byFieldName(field).ifPresentOrElse(m -> raw.put(m, value),
                     () -> problems.add(FieldProblem.of(field, "snapshot.field.unknown")));
         });
-        SnapshotRules.Result result = SnapshotRules.check(parsed, raw, clock);
+        SnapshotRules.Result result = SnapshotRules.check(parsed, raw, NumberStyle.ENGLISH, clock);
         result.problems().stream()
                 .filter(p -> parsed != null || !p.field().equals(SnapshotRules.MONTH))
                 .forEach(p -> problems.add(new FieldProblem(p.field(), p.code(), p.args())));

@@ -18,6 +18,7 @@ import com.mspscorecard.clients.ClientNotFound;
 import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.clients.ClientStatus;
 import com.mspscorecard.clients.ClientAccess;
+import com.mspscorecard.numbers.NumberStyle;
 import com.mspscorecard.users.UserDirectory;
 import com.mspscorecard.users.UserSummary;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,20 +84,22 @@ class MetricsController {
     }
 
     @GetMapping("/clients/{id}/months/edit")
-    String monthForm(@PathVariable long id, @RequestParam(required = false) String month, Model model) {
+    String monthForm(@PathVariable long id, @RequestParam(required = false) String month, Locale locale,
+            Model model) {
         ClientFacts client = clients.byId(id).orElseThrow(() -> new ClientNotFound(id));
         YearMonth chosen = parseMonth(month, defaultMonth());
-        MonthEntry entry = MonthEntry.stored(id, client.name(), snapshots.of(id, chosen).orElse(null));
+        MonthEntry entry = MonthEntry.stored(id, client.name(), snapshots.of(id, chosen).orElse(null),
+                NumberStyle.of(locale));
         return monthPage(model, client, chosen.toString(), entry, null);
     }
 
     @PostMapping("/clients/{id}/months")
     String saveMonth(@PathVariable long id, @RequestParam(required = false) String month, HttpServletRequest request,
-            Model model, RedirectAttributes redirect) {
+            Locale locale, Model model, RedirectAttributes redirect) {
         ClientFacts client = clients.byId(id).orElseThrow(() -> new ClientNotFound(id));
         MonthEntry entry = MonthEntry.typed(id, client.name(), request::getParameter, "");
         YearMonth parsed = parseMonth(month, null);
-        SnapshotRules.Result result = entry.check(parsed, clock);
+        SnapshotRules.Result result = entry.check(parsed, NumberStyle.of(locale), clock);
         if (parsed == null || !result.valid()) {
             List<SnapshotRules.Problem> problems = new ArrayList<>(result.problems());
             if (parsed == null) {
@@ -124,20 +127,20 @@ class MetricsController {
 
     @GetMapping("/metrics/entry")
     String entry(@RequestParam(required = false) String month, @RequestParam(required = false) String manager,
-            Authentication authentication, Model model) {
+            Authentication authentication, Locale locale, Model model) {
         YearMonth chosen = parseMonth(month, defaultMonth());
         Scope scope = scope(manager, authentication);
         Map<Long, SnapshotFigures> stored = snapshots.ofMonth(scope.clients().stream().map(ClientFacts::id).toList(),
                 chosen);
         List<MonthEntry> rows = scope.clients().stream()
-                .map(c -> MonthEntry.stored(c.id(), c.name(), stored.get(c.id()))).toList();
+                .map(c -> MonthEntry.stored(c.id(), c.name(), stored.get(c.id()), NumberStyle.of(locale))).toList();
         return entryPage(model, chosen, scope, rows, null);
     }
 
     @PostMapping("/metrics/entry")
     String saveEntry(@RequestParam String month, @RequestParam(required = false) String manager,
             @RequestParam(name = "client", required = false) List<Long> submitted, HttpServletRequest request,
-            Authentication authentication, Model model, RedirectAttributes redirect) {
+            Locale locale, Authentication authentication, Model model, RedirectAttributes redirect) {
         Scope scope = scope(manager, authentication);
         Map<Long, ClientFacts> allowed = scope.clients().stream()
                 .collect(Collectors.toMap(ClientFacts::id, Function.identity()));
@@ -155,7 +158,7 @@ class MetricsController {
         int invalid = 0;
         for (Long id : ids) {
             MonthEntry row = MonthEntry.typed(id, allowed.get(id).name(), request::getParameter, "c" + id + ".");
-            SnapshotRules.Result result = row.check(parsed, clock);
+            SnapshotRules.Result result = row.check(parsed, NumberStyle.of(locale), clock);
             invalid += result.problems().size();
             rows.add(row.withProblems(result.problems()));
             figures.add(new SnapshotFigures(id, parsed, result.values()));

@@ -1,6 +1,5 @@
 package com.mspscorecard.metrics;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.mspscorecard.numbers.NumberStyle;
+
 /**
  * The typed cells of one client's month on a page: raw text as the person typed it (so
  * nothing they typed is lost when a cell is refused) and the problems per field.
@@ -16,10 +17,11 @@ import java.util.function.Function;
 public record MonthEntry(long clientId, String clientName, Map<String, String> cells,
         Map<String, SnapshotRules.Problem> problems) {
 
-    static MonthEntry stored(long clientId, String clientName, SnapshotFigures figures) {
+    /** The stored values as the page's language writes them without grouping: {@code 2480,50} in Italian. */
+    static MonthEntry stored(long clientId, String clientName, SnapshotFigures figures, NumberStyle style) {
         Map<String, String> cells = new HashMap<>();
         if (figures != null) {
-            figures.values().forEach((metric, value) -> cells.put(metric.fieldName(), display(value)));
+            figures.values().forEach((metric, value) -> cells.put(metric.fieldName(), style.plain(value)));
         }
         return new MonthEntry(clientId, clientName, cells, Map.of());
     }
@@ -36,12 +38,13 @@ public record MonthEntry(long clientId, String clientName, Map<String, String> c
         return new MonthEntry(clientId, clientName, cells, Map.of());
     }
 
-    SnapshotRules.Result check(YearMonth month, java.time.Clock clock) {
+    /** Checks the typed cells, read as numbers are written in {@code style} (the page's language). */
+    SnapshotRules.Result check(YearMonth month, NumberStyle style, java.time.Clock clock) {
         Map<Metric, Object> raw = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             raw.put(metric, cells.get(metric.fieldName()));
         }
-        return SnapshotRules.check(month, raw, clock);
+        return SnapshotRules.check(month, raw, style, clock);
     }
 
     MonthEntry withProblems(List<SnapshotRules.Problem> found) {
@@ -64,10 +67,6 @@ public record MonthEntry(long clientId, String clientName, Map<String, String> c
 
     public boolean hasProblems() {
         return !problems.isEmpty();
-    }
-
-    static String display(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
     }
 
     static List<Metric> metrics() {

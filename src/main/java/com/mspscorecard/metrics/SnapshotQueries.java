@@ -93,6 +93,53 @@ public class SnapshotQueries {
         return result;
     }
 
+    /** A stored snapshot with what an import needs to tell a stale confirmation: its id and version. */
+    public record Stored(long id, int version, SnapshotFigures figures) {
+    }
+
+    /**
+     * The stored snapshots of the given clients from {@code from} to {@code to} (both included),
+     * in one query: what an import's preview compares its rows with.
+     */
+    public void forEachStored(Collection<Long> clientIds, YearMonth from, YearMonth to, Consumer<Stored> consumer) {
+        if (clientIds.isEmpty()) {
+            return;
+        }
+        jdbc.query("select id, version, client_id, month, " + COLUMNS
+                        + " from monthly_snapshot where client_id = any (?) and month between ? and ?",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("bigint", clientIds.toArray()));
+                    ps.setObject(2, from.atDay(1));
+                    ps.setObject(3, to.atDay(1));
+                },
+                rs -> {
+                    consumer.accept(new Stored(rs.getLong("id"), rs.getInt("version"), figures(rs)));
+                });
+    }
+
+    /**
+     * The snapshots of the given clients in the order of {@code clientIds}, each client's by month,
+     * optionally limited to months from {@code from} to {@code to} (either may be null), streamed in
+     * one query: an export sorted by client name.
+     */
+    public void forEachInClientOrder(List<Long> clientIds, YearMonth from, YearMonth to,
+            Consumer<SnapshotFigures> consumer) {
+        if (clientIds.isEmpty()) {
+            return;
+        }
+        jdbc.query("select s.client_id, s.month, " + COLUMNS.replaceAll("(\\w+)", "s.$1")
+                        + " from monthly_snapshot s join unnest(?::bigint[]) with ordinality as c(id, position)"
+                        + " on c.id = s.client_id where s.month >= ? and s.month <= ? order by c.position, s.month",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("bigint", clientIds.toArray()));
+                    ps.setObject(2, (from == null ? YearMonth.of(1, 1) : from).atDay(1));
+                    ps.setObject(3, (to == null ? YearMonth.of(9999, 12) : to).atDay(1));
+                },
+                rs -> {
+                    consumer.accept(figures(rs));
+                });
+    }
+
     /** The latest month for which any client has a snapshot. */
     public Optional<YearMonth> latestMonth() {
         LocalDate latest = jdbc.queryForObject("select max(month) from monthly_snapshot", LocalDate.class);

@@ -9,13 +9,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import com.mspscorecard.numbers.NumberReader;
+import com.mspscorecard.numbers.NumberReading;
+import com.mspscorecard.numbers.NumberStyle;
+
 /**
  * The one place where a month of metrics is checked: the client's month form, the monthly
  * entry grid, the API and the CSV import all call {@link #check}. Pure: no Spring, no database.
  *
- * <p>Values may be {@link BigDecimal}s, other {@link Number}s or raw text as typed (a decimal
- * point or a decimal comma; blank means "no data"). {@code null} and blank mean "no data",
- * never zero.
+ * <p>Values may be {@link BigDecimal}s, other {@link Number}s or raw text as typed, which
+ * {@link NumberReader} reads in the given {@link NumberStyle} (the page's language: {@code 2.500,00}
+ * in Italian, {@code 2,500.00} in English). {@code null} and blank mean "no data", never zero.
  */
 public final class SnapshotRules {
 
@@ -59,8 +63,11 @@ public final class SnapshotRules {
         }
     }
 
-    /** Checks one client's month: every value on its own, then the rules that span fields and the month. */
-    public static Result check(YearMonth month, Map<Metric, ?> raw, Clock clock) {
+    /**
+     * Checks one client's month: every value on its own, then the rules that span fields and the
+     * month. Text is read as written in {@code style}.
+     */
+    public static Result check(YearMonth month, Map<Metric, ?> raw, NumberStyle style, Clock clock) {
         List<Problem> problems = new ArrayList<>();
         if (month == null) {
             problems.add(Problem.of(MONTH, "snapshot.month.required"));
@@ -73,10 +80,18 @@ public final class SnapshotRules {
             Metric metric = entry.getKey();
             Object value = entry.getValue();
             BigDecimal number;
-            try {
+            if (value instanceof CharSequence text) {
+                NumberReading reading = NumberReader.read(text.toString(), style, metric.kind().scale());
+                if (!reading.ok()) {
+                    problems.add(readingProblem(metric, reading));
+                    continue;
+                }
+                number = reading.value();
+            }
+            else if (value == null || value instanceof Number) {
                 number = toNumber(value);
             }
-            catch (NumberFormatException e) {
+            else {
                 problems.add(Problem.of(metric.fieldName(), "snapshot.value.notANumber"));
                 continue;
             }
@@ -150,11 +165,8 @@ public final class SnapshotRules {
         };
     }
 
-    /**
-     * A typed or sent value as a number; {@code null} for "no data". Accepts a decimal point or
-     * a decimal comma, but not both (that would be a thousands separator, which is ambiguous).
-     */
-    static BigDecimal toNumber(Object value) {
+    /** A value sent as a number (JSON), or {@code null}. */
+    private static BigDecimal toNumber(Object value) {
         if (value == null) {
             return null;
         }
@@ -167,17 +179,18 @@ public final class SnapshotRules {
         if (value instanceof Number number) {
             return new BigDecimal(number.toString());
         }
-        String text = value.toString().strip().replace(" ", "").replace("\u00a0", "");
-        if (text.isEmpty()) {
-            return null;
-        }
-        if (text.contains(",") && text.contains(".")) {
-            throw new NumberFormatException(text);
-        }
-        text = text.replace(',', '.');
-        if (!text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)")) {
-            throw new NumberFormatException(text);
-        }
-        return new BigDecimal(text);
+        throw new IllegalArgumentException("Not a number nor text: " + value.getClass());
+    }
+
+    /** What the reader refused, as this field's problem: a huge number is "too large" for it. */
+    private static Problem readingProblem(Metric metric, NumberReading reading) {
+        String field = metric.fieldName();
+        return switch (reading.problem()) {
+            case "number.tooLarge" -> Problem.of(field, "snapshot.value.tooLarge", limit(metric).toPlainString());
+            case "number.tooManyDecimals" -> metric.kind().scale() == 0
+                    ? Problem.of(field, "snapshot.value.wholeNumber")
+                    : Problem.of(field, "snapshot.value.decimals", metric.kind().scale());
+            default -> new Problem(field, reading.problem(), reading.args());
+        };
     }
 }

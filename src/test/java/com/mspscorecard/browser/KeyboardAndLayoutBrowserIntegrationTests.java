@@ -51,7 +51,7 @@ class KeyboardAndLayoutBrowserIntegrationTests {
             WebElement refused = browser.driver().findElement(By.id("c" + id + ".new_tickets"));
             String describedBy = refused.getAttribute("aria-describedby");
             assertThat(describedBy).isNotBlank();
-            assertThat(browser.driver().findElement(By.id(describedBy)).getText()).isEqualTo("Not a number.");
+            assertThat(browser.driver().findElement(By.id(describedBy)).getText()).isEqualTo("\"abc\" is not a number: write it like 2,500.");
 
             refused.clear();
             refused.sendKeys("7", Keys.chord(Keys.CONTROL, Keys.ENTER));

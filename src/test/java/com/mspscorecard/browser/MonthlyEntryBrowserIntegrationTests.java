@@ -54,7 +54,7 @@ class MonthlyEntryBrowserIntegrationTests {
             assertThat(refused.getAttribute("value")).isEqualTo("abc");
             assertThat(browser.driver().findElement(By.id("c" + ids[0] + ".reopened_tickets")).getAttribute("value")).isEqualTo("2");
             assertThat(browser.driver().findElement(By.id("c" + ids[2] + ".revenue")).getAttribute("value")).isEqualTo("1250,50");
-            assertThat(browser.driver().getPageSource()).contains("Not a number.");
+            assertThat(browser.driver().getPageSource()).contains("is not a number: write it like 2,500.");
             assertThat(jdbc.queryForObject("select count(*) from monthly_snapshot where client_id in (?, ?, ?)",
                     Integer.class, ids[0], ids[1], ids[2])).isZero();
 

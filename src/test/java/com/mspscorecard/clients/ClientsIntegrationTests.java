@@ -71,14 +71,14 @@ class ClientsIntegrationTests {
         create("cli Unique One", "externalRef", "CLI-U1");
         mvc.perform(asManager(post("/clients")).param("name", " CLI UNIQUE one ").param("externalRef", "CLI-U1")
                         .param("contractStart", "2026-05-01").param("contractEnd", "2026-04-30")
-                        .param("contractMrr", "10.999").param("endpoints", "-1").param("noticePeriodDays", "ten"))
+                        .param("contractMrr", "10.9999").param("endpoints", "-1").param("noticePeriodDays", "ten"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Another client already has this name")))
                 .andExpect(content().string(containsString("Another client already has this reference.")))
                 .andExpect(content().string(containsString("The contract end must be after the contract start.")))
                 .andExpect(content().string(containsString("At most 2 decimals (cents).")))
                 .andExpect(content().string(containsString("Must be 0 or more.")))
-                .andExpect(content().string(containsString("Not a valid value.")))
+                .andExpect(content().string(containsString("is not a number: write it like 2,500.")))
                 // what they typed is kept
                 .andExpect(content().string(containsString("value=\" CLI UNIQUE one \"")));
         assertThat(jdbc.queryForObject("select count(*) from client where lower(name) = 'cli unique one'",

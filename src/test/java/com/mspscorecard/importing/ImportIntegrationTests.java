@@ -83,7 +83,8 @@ class ImportIntegrationTests {
                 Arguments.of("missing month column", "client,new_tickets\n%s,3\n", "no \"month\" column"),
                 Arguments.of("negative value", HEADER + "%s,2025-01,-3,,,,\n", "cannot be negative"),
                 Arguments.of("not a number", HEADER + "%s,2025-01,three,,,,\n", "not a number"),
-                Arguments.of("too many decimals", HEADER + "%s,2025-01,3,12.345,,,\n", "at most 2 decimals"),
+                Arguments.of("too many decimals", HEADER + "%s,2025-01,3,12.3456,,,\n", "at most 2 decimals"),
+                Arguments.of("ambiguous thousands", HEADER + "%s,2025-01,3,12.345,,,\n", "can be read two ways"),
                 Arguments.of("future month", HEADER + "%s," + future + ",3,,,,\n", "in the future"),
                 Arguments.of("duplicate client and month", HEADER + "%s,2025-01,3,,,,\n%s,2025-01,4,,,,\n",
                         "already has a row"),
@@ -310,6 +311,55 @@ class ImportIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(template.lines().findFirst().orElseThrow()).contains("client,month,new_tickets").contains("endpoints");
         mvc.perform(api(template, true, true)).andExpect(status().isOk()).andExpect(jsonPath("$.rows").value(1));
+    }
+
+    /**
+     * Both templates the import page offers (comma and decimal point; Excel in Italian: semicolon,
+     * decimal comma, BOM) import unchanged and store the same figures; importing the other one
+     * afterwards changes nothing.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "comma", "excel-it" })
+    void eachTemplateImportsUnchangedAndTheOtherOneThenChangesNothing(String format) throws Exception {
+        jdbc.update("delete from monthly_snapshot where client_id in (select id from client where name = ?)",
+                com.mspscorecard.importing.csv.CsvTemplate.EXAMPLE_CLIENT);
+        String template = mvc.perform(get("/imports/template.csv").param("format", format)
+                        .with(user("imp-owner").roles("OWNER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String other = mvc.perform(get("/imports/template.csv").param("format", format.equals("comma") ? "excel-it" : "comma")
+                        .with(user("imp-owner").roles("OWNER")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        if (format.equals("excel-it")) {
+            assertThat(template).startsWith("\uFEFFclient;month;new_tickets").contains(";32,50;4200,00;");
+        }
+        else {
+            assertThat(template).startsWith("client,month,new_tickets").contains(",32.50,4200.00,");
+        }
+
+        mvc.perform(api(template, false, true)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("imported")).andExpect(jsonPath("$.rows").value(1));
+        Map<String, Object> stored = jdbc.queryForMap("""
+                select s.avg_days_to_pay, s.revenue, s.hours_spent, s.endpoints from monthly_snapshot s
+                join client c on c.id = s.client_id where c.name = ?""",
+                com.mspscorecard.importing.csv.CsvTemplate.EXAMPLE_CLIENT);
+        assertThat(stored).containsEntry("avg_days_to_pay", new java.math.BigDecimal("32.50"))
+                .containsEntry("revenue", new java.math.BigDecimal("4200.00"))
+                .containsEntry("hours_spent", new java.math.BigDecimal("41.25")).containsEntry("endpoints", 40);
+        mvc.perform(api(other, true, true)).andExpect(status().isOk()).andExpect(jsonPath("$.unchanged").value(1))
+                .andExpect(jsonPath("$.changed").value(0));
+    }
+
+    /** Excel in Italian with thousands dots, as issue 13 found it refused row by row: read as written. */
+    @Test
+    void aSemicolonFileWithDecimalCommasAndThousandsDotsImports() throws Exception {
+        String csv = "client;month;revenue;delivery_cost;new_tickets\n" + acme + ";2025-03;2.480,50;1.250;1.234\n";
+
+        mvc.perform(api(csv, false, false)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("imported"));
+        assertThat(jdbc.queryForMap("select revenue, delivery_cost, new_tickets from monthly_snapshot where client_id = ? "
+                + "and month = '2025-03-01'", acmeId))
+                .containsEntry("revenue", new java.math.BigDecimal("2480.50"))
+                .containsEntry("delivery_cost", new java.math.BigDecimal("1250.00"))
+                .containsEntry("new_tickets", 1234);
     }
 
     private MockHttpServletRequestBuilder api(String csv, boolean dryRun, boolean createMissing) {

@@ -79,6 +79,21 @@ class ImportPageLanguageIntegrationTests {
                 .doesNotContain("non può essere negativo");
     }
 
+    /** Issue 13 item 7: field labels, numbers and counts as the reader's language writes them. */
+    @Test
+    void thePreviewNamesFieldsWritesNumbersAndCountsInTheLanguageOfThePage() throws Exception {
+        jdbc.update("insert into monthly_snapshot (client_id, month, revenue) select id, '2025-01-01', 1500 from client "
+                + "where name = ?", acme);
+        String preview = upload("client,month,revenue\n" + acme + ",2025-01,2480.5\n");
+
+        assertThat(page(preview + "?lang=it")).contains("Ricavi", "1500,00 → 2480,50");
+        assertThat(page(preview + "?lang=en")).contains("Revenue", "1500.00 → 2480.50");
+
+        String refused = upload("client,month,new_tickets\n" + acme + ",2025-02,-1\n");
+        assertThat(page(refused + "?lang=it")).contains("Il file ha 1 errore in 1 riga.");
+        assertThat(page(refused + "?lang=en")).contains("The file has 1 error in 1 row.");
+    }
+
     @Test
     void whyAFileIsRefusedReadsInTheLanguageOfThePage() throws Exception {
         String preview = upload("month,new_tickets\n2025-01,3\n");

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.mspscorecard.numbers.NumberStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,15 +31,18 @@ class SnapshotRulesTests {
             new_tickets        | 3.0         | OK   | 3
             new_tickets        | 3.5         | snapshot.value.wholeNumber | NULL
             new_tickets        | -1          | snapshot.value.negative    | NULL
-            new_tickets        | abc         | snapshot.value.notANumber  | NULL
-            new_tickets        | 1e3         | snapshot.value.notANumber  | NULL
+            new_tickets        | abc         | number.invalid             | NULL
+            new_tickets        | 1e3         | number.invalid             | NULL
             new_tickets        | 2147483648  | snapshot.value.tooLarge    | NULL
             new_tickets        | ''          | OK   | NULL
             new_tickets        | '   '       | OK   | NULL
             avg_days_to_pay    | 31.25       | OK   | 31.25
             avg_days_to_pay    | '31,5'      | OK   | 31.50
-            avg_days_to_pay    | 31.255      | snapshot.value.decimals    | NULL
-            avg_days_to_pay    | '1.000,50'  | snapshot.value.notANumber  | NULL
+            avg_days_to_pay    | 31.255      | number.ambiguous           | NULL
+            avg_days_to_pay    | 31.2555     | snapshot.value.decimals    | NULL
+            avg_days_to_pay    | '1.000,50'  | OK   | 1000.50
+            avg_days_to_pay    | '1,000'     | number.ambiguous           | NULL
+            avg_days_to_pay    | 1000000     | snapshot.value.tooLarge    | NULL
             revenue            | 1500        | OK   | 1500.00
             revenue            | 1500.10     | OK   | 1500.10
             revenue            | 1500.100    | OK   | 1500.10
@@ -52,7 +56,7 @@ class SnapshotRulesTests {
         Metric metric = Metric.byFieldName(field).orElseThrow();
         Map<Metric, Object> values = new EnumMap<>(Metric.class);
         values.put(metric, raw);
-        SnapshotRules.Result result = SnapshotRules.check(FEBRUARY, values, CLOCK);
+        SnapshotRules.Result result = SnapshotRules.check(FEBRUARY, values, NumberStyle.ENGLISH, CLOCK);
         if (expected.equals("OK")) {
             assertThat(result.problems()).isEmpty();
             assertThat(result.values().get(metric)).isEqualTo(stored == null ? null : new BigDecimal(stored));
@@ -82,7 +86,7 @@ class SnapshotRulesTests {
         values.put(Metric.RECOMMENDATIONS_MADE, made);
         values.put(Metric.RECOMMENDATIONS_IMPLEMENTED, implemented);
         values.put(Metric.RECOMMENDATIONS_IGNORED, ignored);
-        SnapshotRules.Result result = SnapshotRules.check(FEBRUARY, values, CLOCK);
+        SnapshotRules.Result result = SnapshotRules.check(FEBRUARY, values, NumberStyle.ENGLISH, CLOCK);
         if (expected.equals("OK")) {
             assertThat(result.valid()).isTrue();
         }
@@ -99,7 +103,7 @@ class SnapshotRulesTests {
             2020-01, OK
             """)
     void monthsInTheFutureAreRefused(String month, String expected) {
-        SnapshotRules.Result result = SnapshotRules.check(YearMonth.parse(month), Map.of(), CLOCK);
+        SnapshotRules.Result result = SnapshotRules.check(YearMonth.parse(month), Map.of(), NumberStyle.ENGLISH, CLOCK);
         assertThat(result.problems()).extracting(SnapshotRules.Problem::code)
                 .isEqualTo(expected.equals("OK") ? java.util.List.of() : java.util.List.of(expected));
     }
@@ -111,7 +115,7 @@ class SnapshotRulesTests {
         values.put(Metric.REVENUE, new BigDecimal("12.345"));
         values.put(Metric.HOURS_SPENT, 7.5d);
         values.put(Metric.ESCALATIONS, null);
-        SnapshotRules.Result result = SnapshotRules.check(FEBRUARY, values, CLOCK);
+        SnapshotRules.Result result = SnapshotRules.check(FEBRUARY, values, NumberStyle.ENGLISH, CLOCK);
         assertThat(result.problems()).extracting(SnapshotRules.Problem::field).containsExactly("revenue");
         assertThat(result.values()).containsEntry(Metric.NEW_TICKETS, new BigDecimal("4"))
                 .containsEntry(Metric.HOURS_SPENT, new BigDecimal("7.50")).doesNotContainKey(Metric.ESCALATIONS);
@@ -122,7 +126,7 @@ class SnapshotRulesTests {
         Map<Metric, Object> values = new EnumMap<>(Metric.class);
         values.put(Metric.NEW_TICKETS, "-2");
         values.put(Metric.REVENUE, "x");
-        SnapshotRules.Result result = SnapshotRules.check(YearMonth.of(2030, 1), values, CLOCK);
+        SnapshotRules.Result result = SnapshotRules.check(YearMonth.of(2030, 1), values, NumberStyle.ENGLISH, CLOCK);
         assertThat(result.problems()).extracting(SnapshotRules.Problem::field)
                 .containsExactlyInAnyOrder("month", "new_tickets", "revenue");
     }

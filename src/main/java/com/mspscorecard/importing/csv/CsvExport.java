@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Writes snapshots as CSV in the import's own format: the template's header, {@code YYYY-MM}
- * months, plain numbers with {@code .} decimals, empty cells for "no data". A file exported and
- * imported again changes nothing.
+ * months, plain numbers, empty cells for "no data", in one of two {@linkplain Spreadsheet dialects}:
+ * {@code ,} with decimal points, or {@code ;} with decimal commas as Excel writes in Italian. A
+ * file exported and imported again changes nothing.
  * <p>
  * Text that a spreadsheet would run as a formula (starting with {@code = + - @}, their full-width
  * forms {@code ＝ ＋ － ＠}, tab or CR) is prefixed with {@code '}; the import strips that prefix
@@ -29,11 +30,42 @@ public final class CsvExport implements AutoCloseable {
      */
     private static final String FORMULA_TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
-    private final CSVPrinter printer;
+    /** The two ways the files are written: what English spreadsheets and Excel in Italian read and write. */
+    public enum Spreadsheet {
+        /** {@code ,} between values, {@code .} before decimals: {@code 4200.50}. */
+        COMMA(',', '.'),
+        /** {@code ;} between values, {@code ,} before decimals: {@code 4200,50}, with a UTF-8 BOM so Excel reads accents. */
+        EXCEL_ITALIAN(';', ',');
 
-    /** Starts a file on {@code out}, writing the header row. Closing flushes and closes {@code out}. */
+        private final char delimiter;
+        private final char decimal;
+
+        Spreadsheet(char delimiter, char decimal) {
+            this.delimiter = delimiter;
+            this.decimal = decimal;
+        }
+
+        /** {@code excel-it} for {@link #EXCEL_ITALIAN}; anything else is {@link #COMMA}. */
+        public static Spreadsheet named(String name) {
+            return "excel-it".equals(name) ? EXCEL_ITALIAN : COMMA;
+        }
+    }
+
+    private final CSVPrinter printer;
+    private final Spreadsheet spreadsheet;
+
+    /** Starts a {@code ,} file on {@code out}, writing the header row. Closing flushes and closes {@code out}. */
     public CsvExport(Appendable out) throws IOException {
-        this.printer = new CSVPrinter(out, CSVFormat.RFC4180);
+        this(out, Spreadsheet.COMMA);
+    }
+
+    /** Starts a file in {@code spreadsheet}'s dialect on {@code out}, writing the header row. */
+    public CsvExport(Appendable out, Spreadsheet spreadsheet) throws IOException {
+        this.spreadsheet = spreadsheet;
+        if (spreadsheet == Spreadsheet.EXCEL_ITALIAN) {
+            out.append('\uFEFF');
+        }
+        this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setDelimiter(spreadsheet.delimiter).get());
         printer.printRecord(header());
     }
 
@@ -55,7 +87,7 @@ public final class CsvExport implements AutoCloseable {
         cells.add(month.toString());
         for (Metric metric : Metric.values()) {
             BigDecimal value = values.get(metric);
-            cells.add(value == null ? "" : value.toPlainString());
+            cells.add(value == null ? "" : value.toPlainString().replace('.', spreadsheet.decimal));
         }
         printer.printRecord(cells);
     }

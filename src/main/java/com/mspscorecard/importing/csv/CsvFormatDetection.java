@@ -31,8 +31,12 @@ public final class CsvFormatDetection {
     private static final int SAMPLE_BYTES = 64 * 1024;
     private static final int SAMPLE_RECORDS = 50;
     private static final char[] DELIMITERS = {',', ';', CsvDialect.TAB};
-    private static final Pattern COMMA_DECIMAL = Pattern.compile("\\d+,\\d+");
-    private static final Pattern DOT_DECIMAL = Pattern.compile("\\d+\\.\\d+");
+    /** A decimal comma, the digits before it perhaps grouped: {@code 12,5}, {@code 2.480,50}. */
+    private static final Pattern COMMA_DECIMAL = Pattern.compile("\\d+(?:[. \\u00A0]\\d{3})*,\\d+");
+    /** A decimal point, the digits before it perhaps grouped: {@code 12.5}, {@code 2,480.50}. */
+    private static final Pattern DOT_DECIMAL = Pattern.compile("\\d+(?:[, \\u00A0]\\d{3})*\\.\\d+");
+    /** {@code 2.500}: thousands in a decimal-comma file as much as three decimals, so no evidence either way. */
+    private static final Pattern DOT_GROUPING = Pattern.compile("[1-9]\\d{0,2}\\.\\d{3}");
 
     private CsvFormatDetection() {
     }
@@ -147,7 +151,7 @@ public final class CsvFormatDetection {
                 if (COMMA_DECIMAL.matcher(v).matches()) {
                     commas++;
                 }
-                else if (DOT_DECIMAL.matcher(v).matches()) {
+                else if (DOT_DECIMAL.matcher(v).matches() && !DOT_GROUPING.matcher(v).matches()) {
                     dots++;
                 }
             }

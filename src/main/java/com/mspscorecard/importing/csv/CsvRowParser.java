@@ -2,15 +2,18 @@ package com.mspscorecard.importing.csv;
 
 import com.mspscorecard.metrics.Metric;
 import com.mspscorecard.metrics.SnapshotRules;
+import com.mspscorecard.numbers.NumberReader;
+import com.mspscorecard.numbers.NumberReading;
+import com.mspscorecard.numbers.NumberStyle;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Turns one record's cells into a {@link CsvRow}, collecting what is wrong with it. */
 final class CsvRowParser {
@@ -21,23 +24,13 @@ final class CsvRowParser {
     private final ColumnMapping mapping;
     private final CsvDialect dialect;
     private final YearMonth currentMonth;
-    private final Pattern number;
-    private final Pattern grouped;
-    private final Pattern groupedWithSpaces;
-    private final Pattern otherDecimal;
-    private final char otherSeparator;
+    private final NumberStyle style;
 
     CsvRowParser(ColumnMapping mapping, CsvDialect dialect, Clock clock) {
         this.mapping = mapping;
         this.dialect = dialect;
         this.currentMonth = YearMonth.now(clock);
-        String d = Pattern.quote(String.valueOf(dialect.decimalSeparator()));
-        this.otherSeparator = dialect.decimalSeparator() == '.' ? ',' : '.';
-        String o = Pattern.quote(String.valueOf(otherSeparator));
-        this.number = Pattern.compile("\\d+(" + d + "\\d*)?|" + d + "\\d+");
-        this.grouped = Pattern.compile("\\d{1,3}(" + o + "\\d{3})+(" + d + "\\d+)?");
-        this.groupedWithSpaces = Pattern.compile("\\d{1,3}([ \\u00A0\\u202F']\\d{3})+(" + d + "\\d+)?");
-        this.otherDecimal = Pattern.compile("\\d*" + o + "\\d+");
+        this.style = NumberStyle.csv(dialect.decimalSeparator());
     }
 
     CsvRow parse(long line, List<String> cells, List<CellError> errors) {
@@ -124,36 +117,47 @@ final class CsvRowParser {
         if (plain != null) {
             return fitting(line, column, metric, raw, text, plain, errors);
         }
-        boolean negative = text.startsWith("-") || text.startsWith("\u2212");
-        String digits = negative ? text.substring(1).strip() : text;
-        if (!number.matcher(digits).matches()) {
-            errors.add(notANumber(line, column, raw, text, digits, metric));
+        // Anything else goes through the one number reader, in this file's dialect: grouping where
+        // the dialect makes it unambiguous, and a message naming the expected form where it does not.
+        NumberReading reading = NumberReader.read(text, style, metric.kind().scale());
+        int scale = metric.kind().scale();
+        if (!reading.ok()) {
+            errors.add(switch (reading.problem()) {
+                case "number.ambiguous" -> CellError.of(line, column, raw, "importing.problem.value.ambiguous",
+                        reading.args().stream().map(String::valueOf).toArray(String[]::new));
+                case "number.otherDecimal" -> CellError.of(line, column, raw, "importing.problem.value.other_decimal",
+                        reading.args().stream().map(String::valueOf).toArray(String[]::new));
+                case "number.tooLarge" -> tooLarge(line, column, metric, raw, text);
+                case "number.tooManyDecimals" -> decimals(line, column, metric, raw, text, scale);
+                default -> metric.kind() == Metric.Kind.COUNT
+                        ? CellError.of(line, column, raw, "importing.problem.value.not_a_number.count", text,
+                                metric.fieldName())
+                        : CellError.of(line, column, raw, "importing.problem.value.not_a_number.decimal", text,
+                                metric.fieldName(), String.valueOf(dialect.decimalSeparator()));
+            });
             return null;
         }
-        if (negative) {
+        BigDecimal value = reading.value();
+        if (value.signum() < 0) {
             errors.add(CellError.of(line, column, raw, "importing.problem.value.negative", metric.fieldName()));
             return null;
         }
-        // Digits are counted before anything is parsed: BigDecimal takes quadratic time over a
-        // 15-million-digit cell, which held a request thread for minutes.
-        int separator = digits.indexOf(dialect.decimalSeparator());
-        String integer = stripLeading(separator < 0 ? digits : digits.substring(0, separator), '0');
-        String fraction = separator < 0 ? "" : stripTrailing(digits.substring(separator + 1), '0');
-        int scale = metric.kind().scale();
-        if (fraction.length() > scale) {
-            errors.add(scale == 0
-                    ? CellError.of(line, column, raw, "importing.problem.value.whole_number", metric.fieldName(), text)
-                    : CellError.of(line, column, raw, "importing.problem.value.decimals", metric.fieldName(),
-                            String.valueOf(scale), text));
+        if (value.stripTrailingZeros().scale() > scale) {
+            errors.add(decimals(line, column, metric, raw, text, scale));
             return null;
         }
-        if (integer.length() > MAX_INTEGER_DIGITS) {
+        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
             errors.add(tooLarge(line, column, metric, raw, text));
             return null;
         }
-        BigDecimal value = new BigDecimal((integer.isEmpty() ? "0" : integer) + (fraction.isEmpty() ? "" : "." + fraction))
-                .setScale(scale);
-        return fitting(line, column, metric, raw, text, value, errors);
+        return fitting(line, column, metric, raw, text, value.setScale(scale, RoundingMode.UNNECESSARY), errors);
+    }
+
+    private static CellError decimals(long line, String column, Metric metric, String raw, String text, int scale) {
+        return scale == 0
+                ? CellError.of(line, column, raw, "importing.problem.value.whole_number", metric.fieldName(), text)
+                : CellError.of(line, column, raw, "importing.problem.value.decimals", metric.fieldName(),
+                        String.valueOf(scale), text);
     }
 
     /**
@@ -208,6 +212,10 @@ final class CsvRowParser {
         long fraction = 0;
         int decimals = 0;
         if (i < length) {
+            // One to three digits, the separator, three digits: grouping or decimals? The reader decides.
+            if (i >= 1 && i <= 3 && length - i - 1 == 3 && text.charAt(0) != '0') {
+                return null;
+            }
             i++; // the separator
             boolean fractionDigit = false;
             for (; i < length; i++) {
@@ -241,35 +249,4 @@ final class CsvRowParser {
         return BigDecimal.valueOf(unscaled + fraction, scale);
     }
 
-    private static String stripLeading(String text, char c) {
-        int start = 0;
-        while (start < text.length() && text.charAt(start) == c) {
-            start++;
-        }
-        return text.substring(start);
-    }
-
-    private static String stripTrailing(String text, char c) {
-        int end = text.length();
-        while (end > 0 && text.charAt(end - 1) == c) {
-            end--;
-        }
-        return text.substring(0, end);
-    }
-
-    private CellError notANumber(long line, String column, String raw, String text, String digits, Metric metric) {
-        char decimal = dialect.decimalSeparator();
-        if (grouped.matcher(digits).matches() || groupedWithSpaces.matcher(digits).matches()) {
-            String plain = digits.replaceAll("[^0-9" + Pattern.quote(String.valueOf(decimal)) + "]", "");
-            return CellError.of(line, column, raw, "importing.problem.value.thousands_separator", text, plain);
-        }
-        if (otherDecimal.matcher(digits).matches()) {
-            return CellError.of(line, column, raw, "importing.problem.value.other_decimal", text,
-                    String.valueOf(otherSeparator), String.valueOf(decimal), digits.replace(otherSeparator, decimal));
-        }
-        return metric.kind() == Metric.Kind.COUNT
-                ? CellError.of(line, column, raw, "importing.problem.value.not_a_number.count", text, metric.fieldName())
-                : CellError.of(line, column, raw, "importing.problem.value.not_a_number.decimal", text,
-                        metric.fieldName(), String.valueOf(decimal));
-    }
 }

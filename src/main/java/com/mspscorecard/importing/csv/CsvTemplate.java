@@ -25,8 +25,17 @@ public final class CsvTemplate {
     }
 
     public static String text(YearMonth exampleMonth) {
+        return text(exampleMonth, CsvExport.Spreadsheet.COMMA);
+    }
+
+    /** The template in one of the two dialects, with last month as the example. */
+    public static String text(Clock clock, CsvExport.Spreadsheet spreadsheet) {
+        return text(YearMonth.now(clock).minusMonths(1), spreadsheet);
+    }
+
+    public static String text(YearMonth exampleMonth, CsvExport.Spreadsheet spreadsheet) {
         StringWriter out = new StringWriter();
-        try (CsvExport export = new CsvExport(out)) {
+        try (CsvExport export = new CsvExport(out, spreadsheet)) {
             export.row(EXAMPLE_CLIENT, exampleMonth, exampleValues());
         }
         catch (IOException ex) {

@@ -270,10 +270,13 @@ class CsvReaderTests {
             revenue      | €12       | "€12" is not a number; revenue needs a number such as 12.50.
             revenue      | 1e3       | "1e3" is not a number
             new_tickets  | 2.5       | new_tickets must be a whole number, not "2.5".
-            revenue      | 12.345    | revenue can have at most 2 decimals; "12.345" has more.
+            revenue      | 12.3456   | revenue can have at most 2 decimals; "12.3456" has more.
+            revenue      | 12.345    | "12.345" can be read two ways: write 12345 for the whole number, or 12.345 for the decimal.
+            revenue      | 2.500     | "2.500" can be read two ways: write 2500 for the whole number, or 2.5 for the decimal.
+            revenue      | 1,250     | "1,250" can be read two ways: write 1250 for the whole number, or 1.25 for the decimal.
+            revenue      | 1.234,50  | "1.234,50" is not a number; revenue needs a number such as 12.50.
+            revenue      | 1,23,4    | "1,23,4" is not a number
             hours_spent  | 0.125     | hours_spent can have at most 2 decimals
-            revenue      | 1,234.50  | "1,234.50" uses a thousands separator, which is not accepted: write 1234.50.
-            revenue      | 1 234     | "1 234" uses a thousands separator, which is not accepted: write 1234.
             revenue      | 12,50     | "12,50" uses ',' as decimal separator, but this file's decimal separator is '.': write 12.50
             revenue      | 1234567890123 | "1234567890123" is too large for revenue: the most it can hold is 999999999999.99.
             avg_days_to_pay | 1000000 | "1000000" is too large for avg_days_to_pay: the most it can hold is 999999.99.
@@ -302,9 +305,27 @@ class CsvReaderTests {
         assertThat(error.message()).hasSizeLessThan(400);
     }
 
+    /** A ; file with decimal commas (Excel in Italian): its dots can only be grouping. */
+    @ParameterizedTest(name = "{0} = \"{1}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            revenue     | 2.500,00     | 2500.00
+            revenue     | 2.480,50     | 2480.50
+            revenue     | 1.234.567,89 | 1234567.89
+            revenue     | 2.500        | 2500.00
+            new_tickets | 1.234        | 1234
+            revenue     | 1 234,5      | 1234.50
+            """)
+    void acceptsThousandsDotsWhereTheFileUsesDecimalCommas(String column, String value, BigDecimal expected) {
+        Result result = read("client;month;" + column + "\nAcme;2025-12;1\nBeta;2026-01;" + value + "\n");
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.row(1).values().get(Metric.byFieldName(column).orElseThrow()).value()).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "\"{0}\"")
     @CsvSource(delimiter = '|', textBlock = """
-            1.234,50 | "1.234,50" uses a thousands separator, which is not accepted: write 1234,50.
+            1,234.50 | "1,234.50" is not a number; revenue needs a number such as 12,50.
+            2,500    | "2,500" can be read two ways: write 2500 for the whole number, or 2,5 for the decimal.
             12.50    | "12.50" uses '.' as decimal separator, but this file's decimal separator is ','
             """)
     void refusesDotsWhereTheFileUsesDecimalCommas(String value, String message) {
@@ -321,6 +342,10 @@ class CsvReaderTests {
             revenue         | .5     | 0.50
             revenue         | 7.     | 7.00
             avg_days_to_pay | 31.5   | 31.50
+            revenue         | '"1,234.50"'     | 1234.50
+            revenue         | '"1,234,567.89"' | 1234567.89
+            revenue         | 1 234            | 1234.00
+            new_tickets     | '"1,234"'        | 1234
             """)
     void acceptsNumbersAndGivesThemTheirMetricsScale(String column, String value, BigDecimal expected) {
         Result result = read("client,month," + column + "\nAcme,2026-01," + value + "\n");
