@@ -24,6 +24,7 @@ import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -106,6 +107,8 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(tokens, problems::unauthorized),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .addFilterAfter(PasswordChangeFirst.forApi(problems),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
@@ -137,6 +140,7 @@ class SecurityConfiguration {
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?expired"))
                 .addFilterBefore(new FirstRunFilter(users), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(PasswordChangeFirst.forPages(), AuthorizationFilter.class)
                 .headers(this::headers);
         return http.build();
     }
@@ -177,6 +181,14 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"MSP Scorecard\"");
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Authentication is required: use HTTP Basic or a personal API token (Authorization: Bearer ...).",
+                    request.getRequestURI());
+        }
+
+        void passwordChangeRequired(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "This account still has the initial password it was created with: sign in on the web page "
+                            + "and choose your own password first. Personal API tokens are not affected.",
                     request.getRequestURI());
         }
 
