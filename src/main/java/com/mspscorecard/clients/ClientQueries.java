@@ -29,6 +29,15 @@ public class ClientQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Changes with every committed write to any client (the row count and the sum of the rows'
+     * transaction ids), whoever made it; lets a cache built from clients notice another instance's edits.
+     */
+    public String stamp() {
+        return jdbc.queryForObject("select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from client",
+                String.class);
+    }
+
     public List<ClientFacts> all() {
         return jdbc.query(SELECT + " order by lower(name)", FACTS);
     }

@@ -128,6 +128,20 @@ class ImportController {
             RedirectAttributes redirect) {
         Optional<ImportJobs.Job> found = jobs.find(token, principal.getName());
         if (found.isEmpty()) {
+            Optional<ImportJobTable.State> elsewhere = jobs.elsewhere(token, principal.getName());
+            if (elsewhere.isPresent() && elsewhere.get().running()) {
+                // Running on another instance: show its progress; the page reloads when it is done.
+                addJob(model, elsewhere.get());
+                model.addAttribute("token", token);
+                model.addAttribute("monthFormats", MonthFormat.values());
+                return VIEW_IMPORT;
+            }
+            if (elsewhere.isPresent() && elsewhere.get().commit() && !elsewhere.get().failed()
+                    && ImportOutcome.Status.IMPORTED.name().equals(elsewhere.get().outcome())) {
+                // Committed by another instance, which kept the details: the history lists the import.
+                redirect.addFlashAttribute("message", "importing.committed_elsewhere");
+                return "redirect:/imports";
+            }
             ImportCapacity.Permit permit = capacity.tryAcquire();
             if (permit == null) {
                 redirect.addFlashAttribute("error", "importing.error.busy");
@@ -168,10 +182,20 @@ class ImportController {
     @GetMapping("/{token}/progress")
     String progress(@PathVariable String token, Principal principal, Model model, HttpServletResponse response) {
         Optional<ImportJobs.Job> job = jobs.find(token, principal.getName());
-        if (job.isEmpty() || !job.get().running()) {
-            response.setHeader("HX-Refresh", "true");
+        if (job.isPresent()) {
+            if (!job.get().running()) {
+                response.setHeader("HX-Refresh", "true");
+            }
+            addJob(model, job.get());
         }
-        job.ifPresent(j -> addJob(model, j));
+        else {
+            // The poll may reach another instance than the one running the job.
+            Optional<ImportJobTable.State> elsewhere = jobs.elsewhere(token, principal.getName());
+            if (elsewhere.isEmpty() || !elsewhere.get().running()) {
+                response.setHeader("HX-Refresh", "true");
+            }
+            elsewhere.ifPresent(state -> addJob(model, state));
+        }
         model.addAttribute("token", token);
         return VIEW_PROGRESS;
     }
@@ -247,6 +271,16 @@ class ImportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(CsvTemplate.text(clock, spreadsheet));
+    }
+
+    private static void addJob(Model model, ImportJobTable.State job) {
+        model.addAttribute("running", job.running());
+        model.addAttribute("failed", job.failed());
+        model.addAttribute("failure", job.failure());
+        model.addAttribute("committing", job.commit());
+        model.addAttribute("phase", job.phase().name());
+        model.addAttribute("done", job.done());
+        model.addAttribute("total", Math.max(job.total(), job.done()));
     }
 
     private static void addJob(Model model, ImportJobs.Job job) {

@@ -18,15 +18,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.stereotype.Component;
 
 /**
  * Previews and commits of the import page run here, on a small pool, so that a 100,000-row file
  * does not hold a request thread and the page can poll its progress. Jobs live in memory, keyed
- * by the upload's token, their finished previews parked in a temporary file; the upload itself
- * is in the database, so a lost job is simply re-run. How many run at once is
- * {@link ImportCapacity}'s to say: a job is started only with a permit.
+ * by the upload's token, their finished previews parked in a temporary file; where each stands
+ * (phase, rows, done or failed) is also written to {@code import_job} ({@link ImportJobTable}),
+ * so that with several instances the poll is answered by any of them. The upload itself is in the
+ * database, so a preview whose job is on another instance, or lost, is simply re-run. How many
+ * run at once is {@link ImportCapacity}'s to say: a job is started only with a permit.
  */
 @Component
 // Created after the connection pool and so destroyed before it: a commit finishing at shutdown still has its database.
@@ -54,7 +59,7 @@ class ImportJobs {
             this.token = token;
             this.username = username;
             this.commit = commit;
-            this.progress = new ImportProgress(estimatedRows);
+            this.progress = new ImportProgress(estimatedRows, p -> table.progressed(token, p));
             this.started = Instant.now(clock);
         }
 
@@ -79,9 +84,16 @@ class ImportJobs {
                 return thread;
             });
     private final Clock clock;
+    private final ImportJobTable table;
 
-    ImportJobs(Clock clock) {
+    @Autowired
+    ImportJobs(Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this(clock, new ImportJobTable(jdbc, transactions, clock));
+    }
+
+    ImportJobs(Clock clock, ImportJobTable table) {
         this.clock = clock;
+        this.table = table;
     }
 
     /**
@@ -97,6 +109,7 @@ class ImportJobs {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         // In the map before it runs: a job that finds itself replaced when done deletes its parked rows.
         Job replaced = jobs.put(token, job);
+        table.started(token, username, commit, estimatedRows);
         try {
             executor.execute(() -> run(job, user, permit, work));
         }
@@ -106,6 +119,7 @@ class ImportJobs {
             }
             else {
                 jobs.remove(token, job);
+                table.failed(token, "importing.error.busy");
             }
             permit.close();
             throw ex;
@@ -128,6 +142,7 @@ class ImportJobs {
                 outcome.preview().park();
             }
             job.outcome = outcome;
+            table.finished(job.token, outcome);
             if (jobs.get(job.token) != job) {
                 // Replaced while it ran (the user previewed again): nobody will read its file.
                 job.discard();
@@ -137,6 +152,7 @@ class ImportJobs {
             // Every Throwable, errors included: a job that dies silently looks alive on the page forever.
             job.failure = ex instanceof OutOfMemoryError ? "importing.error.out_of_memory" : "importing.error.failed";
             job.failed = true;
+            table.failed(job.token, job.failure);
             try {
                 log.error("Import job {} failed", job.token, ex);
             }
@@ -152,6 +168,11 @@ class ImportJobs {
 
     Optional<Job> find(String token, String username) {
         return Optional.ofNullable(jobs.get(token)).filter(job -> job.username.equals(username));
+    }
+
+    /** A job this instance does not run (another instance does, or did): what the table says of it. */
+    Optional<ImportJobTable.State> elsewhere(String token, String username) {
+        return table.find(token, username);
     }
 
     private void forgetOld() {

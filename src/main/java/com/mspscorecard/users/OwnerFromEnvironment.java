@@ -42,7 +42,7 @@ class OwnerFromEnvironment implements ApplicationRunner {
         }
         catch (UserRuleViolation violation) {
             throw new IllegalStateException("SCORECARD_ADMIN_USERNAME/SCORECARD_ADMIN_PASSWORD refused: "
-                    + violation.code() + " (passwords need 12 to 128 characters, must not be a common one "
+                    + violation.code() + " (passwords need 12 to 128 characters and at least 4 different ones, must not be a common one "
                     + "and must not contain the username)");
         }
     }

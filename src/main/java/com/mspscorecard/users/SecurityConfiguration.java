@@ -17,17 +17,19 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Two filter chains: the JSON API (stateless, HTTP Basic, problem+json errors) and the
@@ -86,15 +88,14 @@ class SecurityConfiguration {
         return manager;
     }
 
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
 
-    /** Tells the session registry when sessions end, so it does not grow forever. */
+    /**
+     * Sessions are Spring Session's, in PostgreSQL, so ending one (UserSessions) marks it expired
+     * in the database and every instance sees it.
+     */
     @Bean
-    static HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
     @Bean
@@ -105,6 +106,8 @@ class SecurityConfiguration {
         AuthenticationManager authenticationManager = manager(users, encoder, throttle, signIns, false);
         http.securityMatcher("/api/**")
                 .addFilterBefore(new BearerTokenFilter(tokens, problems::unauthorized),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .addFilterAfter(PasswordChangeFirst.forApi(problems),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -137,6 +140,7 @@ class SecurityConfiguration {
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?expired"))
                 .addFilterBefore(new FirstRunFilter(users), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(PasswordChangeFirst.forPages(), AuthorizationFilter.class)
                 .headers(this::headers);
         return http.build();
     }
@@ -177,6 +181,14 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"MSP Scorecard\"");
             write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Authentication is required: use HTTP Basic or a personal API token (Authorization: Bearer ...).",
+                    request.getRequestURI());
+        }
+
+        void passwordChangeRequired(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "This account still has the initial password it was created with: sign in on the web page "
+                            + "and choose your own password first. Personal API tokens are not affected.",
                     request.getRequestURI());
         }
 

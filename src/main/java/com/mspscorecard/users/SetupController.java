@@ -1,8 +1,18 @@
 package com.mspscorecard.users;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,9 +34,19 @@ class SetupController {
 
     private final ObjectProvider<DemoPortfolio> demo;
 
-    SetupController(UserService users, ObjectProvider<DemoPortfolio> demo) {
+    private final boolean demoAtStartup;
+
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    /**
+     * @param demoAtStartup {@code --scorecard.demo=true}: on an installation without an owner the
+     *        demo cannot load at start-up (its incidents need a user), so setup offers it ticked
+     */
+    SetupController(UserService users, ObjectProvider<DemoPortfolio> demo,
+            @Value("${scorecard.demo:false}") boolean demoAtStartup) {
         this.users = users;
         this.demo = demo;
+        this.demoAtStartup = demoAtStartup;
     }
 
     @ModelAttribute("demoAvailable")
@@ -37,12 +57,13 @@ class SetupController {
     @GetMapping
     String form(Model model) {
         requireFirstRun();
-        model.addAttribute("setupForm", SetupForm.empty());
+        model.addAttribute("setupForm", SetupForm.empty(demoAtStartup && demoAvailable()));
         return VIEW;
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute SetupForm setupForm, BindingResult result, RedirectAttributes redirect) {
+    String create(@Valid @ModelAttribute SetupForm setupForm, BindingResult result, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
         requireFirstRun();
         if (!result.hasFieldErrors("confirmPassword") && setupForm.password() != null
                 && !setupForm.password().equals(setupForm.confirmPassword())) {
@@ -62,11 +83,29 @@ class SetupController {
             result.rejectValue(violation.field(), violation.code());
             return VIEW;
         }
-        if (setupForm.demoRequested()) {
+        boolean demoLoaded = setupForm.demoRequested() && demoAvailable();
+        if (demoLoaded) {
             demo.ifAvailable(DemoPortfolio::loadIfEmpty);
         }
-        redirect.addFlashAttribute("message", "setup.done");
-        return "redirect:/login";
+        signIn(setupForm.username().trim(), request, response);
+        redirect.addFlashAttribute("message", demoLoaded ? "setup.signedInDemo" : "setup.signedIn");
+        return "redirect:/";
+    }
+
+    /** Whoever just chose the owner's password is the owner: no second form to type it into. */
+    private void signIn(String username, HttpServletRequest request, HttpServletResponse response) {
+        UserDetails details = users.loadUserByUsername(username);
+        if (details instanceof CredentialsContainer hash) {
+            hash.eraseCredentials();
+        }
+        if (request.getSession(false) != null) {
+            // As a sign-in through the form would: the anonymous session's id is not carried over.
+            request.changeSessionId();
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
     }
 
     private void requireFirstRun() {

@@ -11,7 +11,8 @@ record SetupForm(@NotBlank @Size(max = 100) String username, @Size(max = 200) St
         return Boolean.TRUE.equals(loadDemo);
     }
 
-    static SetupForm empty() {
-        return new SetupForm("", "", "", "", false);
+    /** @param demoTicked the demo box starts ticked ({@code --scorecard.demo=true}) */
+    static SetupForm empty(boolean demoTicked) {
+        return new SetupForm("", "", "", "", demoTicked);
     }
 }

@@ -6,8 +6,7 @@ import java.util.Optional;
 /**
  * Where failed sign-ins and locks are kept, by key (a client network, a username or the pair).
  * Storage only: how many failures lock what for how long is {@link SignInThrottle}'s. Kept in
- * memory today; when instances share one database, a table-backed implementation of this
- * interface replaces {@link InMemorySignInAttempts} and nothing else changes.
+ * the database ({@link JdbcSignInAttempts}), so that instances sharing it count together.
  */
 interface SignInAttempts {
 

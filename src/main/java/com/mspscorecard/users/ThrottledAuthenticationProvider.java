@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -42,14 +43,28 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        SignInThrottle.Refusal refusal = throttle.refusal(address, username);
+        SignInThrottle.Refusal refusal;
+        try {
+            refusal = throttle.refusal(address, username);
+        }
+        catch (DataAccessException e) {
+            // The counts are in the database: without it nothing is checked, and nothing counted.
+            AuthenticationServiceException unavailable = new AuthenticationServiceException("database unavailable", e);
+            signIns.unavailable(address, unavailable);
+            throw unavailable;
+        }
         if (refusal != null) {
             signIns.refused(address, refusal);
             throw new BadCredentialsException("Bad credentials");
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            throttle.succeeded(address, username);
+            try {
+                throttle.succeeded(address, username);
+            }
+            catch (DataAccessException e) {
+                // The password was right: failures left uncleared only count towards a lock they would have.
+            }
             signIns.signedIn(result.getName(), address, interactive);
             return result;
         }
@@ -68,8 +83,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
-    private BadCredentialsException failed(String address, String username, String knownUsername, String reason) {
-        List<SignInThrottle.Lockout> lockouts = throttle.failed(address, username);
+    private AuthenticationException failed(String address, String username, String knownUsername, String reason) {
+        List<SignInThrottle.Lockout> lockouts;
+        try {
+            lockouts = throttle.failed(address, username);
+        }
+        catch (DataAccessException e) {
+            AuthenticationServiceException unavailable = new AuthenticationServiceException("database unavailable", e);
+            signIns.unavailable(address, unavailable);
+            return unavailable;
+        }
         signIns.failed("SIGN_IN_FAILED", knownUsername, address, reason);
         signIns.lockedOut(knownUsername, address, lockouts);
         return new BadCredentialsException("Bad credentials");

@@ -39,6 +39,10 @@ class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Created with a password somebody else chose: the user must choose their own first. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     @Version
     private int version;
 
@@ -83,6 +87,14 @@ class User {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    void setMustChangePassword(boolean mustChangePassword) {
+        this.mustChangePassword = mustChangePassword;
     }
 
     void setRole(Role role) {

@@ -56,9 +56,12 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
     public UserDetails loadUserByUsername(String username) {
         User user = users.findByUsername(username == null ? "" : username.trim())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        List<String> authorities = user.mustChangePassword()
+                ? List.of(user.getRole().authority(), PasswordChangeFirst.AUTHORITY)
+                : List.of(user.getRole().authority());
         return org.springframework.security.core.userdetails.User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
-                .authorities(user.getRole().authority())
+                .authorities(authorities.toArray(String[]::new))
                 .disabled(!user.isEnabled())
                 .build();
     }
@@ -92,13 +95,19 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
         if (users.count() > 0) {
             throw new UserRuleViolation("username", "setup.alreadyDone");
         }
-        UserSummary created = create(new NewUser(owner.username(), owner.displayName(), Role.OWNER, owner.password()));
+        UserSummary created = create(new NewUser(owner.username(), owner.displayName(), Role.OWNER, owner.password()),
+                false);
         anyUserSeen = true;
         return created;
     }
 
+    /** A user the owner creates: the password is the owner's choice, so the user must choose their own at first sign-in. */
     @Transactional
     UserSummary create(NewUser newUser) {
+        return create(newUser, true);
+    }
+
+    private UserSummary create(NewUser newUser, boolean initialPassword) {
         String username = newUser.username() == null ? "" : newUser.username().trim();
         if (!username.matches("[A-Za-z0-9._@\\-]{2,100}")) {
             throw new UserRuleViolation("username", "user.username.invalid");
@@ -116,6 +125,7 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
         });
         User user = new User(username, displayName, newUser.role(), passwordEncoder.encode(newUser.password()),
                 Instant.now(clock));
+        user.setMustChangePassword(initialPassword);
         try {
             users.saveAndFlush(user);
         }
@@ -183,7 +193,12 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
         passwordPolicy.check(newPassword, user.getUsername()).ifPresent(code -> {
             throw new UserRuleViolation("newPassword", code);
         });
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            // The initial password is someone else's choice; keeping it is not choosing one.
+            throw new UserRuleViolation("newPassword", "password.same");
+        }
         user.setPasswordHash(passwordEncoder.encode(newPassword));
+        user.setMustChangePassword(false);
         audit.record(AuditEvent.of("PASSWORD_CHANGED", "USER", user.getId(),
                 "User " + user.getUsername() + " changed their password"));
     }

@@ -2,10 +2,14 @@ package com.mspscorecard.users;
 
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
-/** Ends the open sessions of a user whose access changed (disabled, new role, new password). */
+/**
+ * Ends the open sessions of a user whose access changed (disabled, new role, new password).
+ * The registry is Spring Session's view of the sessions in PostgreSQL, found by their user's
+ * name: a session opened on another instance is marked expired in the database too, and its next
+ * request, wherever it lands, is signed out to {@code /login?expired}.
+ */
 @Component
 class UserSessions {
 
@@ -21,12 +25,8 @@ class UserSessions {
 
     /** Ends every session of the user but {@code keptSessionId} (the one asking, after a password change). */
     void endOthersOf(String username, String keptSessionId) {
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof UserDetails details && details.getUsername().equalsIgnoreCase(username)) {
-                registry.getAllSessions(principal, false).stream()
-                        .filter(session -> !session.getSessionId().equals(keptSessionId))
-                        .forEach(SessionInformation::expireNow);
-            }
-        }
+        registry.getAllSessions(username, false).stream()
+                .filter(session -> !session.getSessionId().equals(keptSessionId))
+                .forEach(SessionInformation::expireNow);
     }
 }

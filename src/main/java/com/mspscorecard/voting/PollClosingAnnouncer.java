@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import com.mspscorecard.audit.AuditEvent;
 import com.mspscorecard.audit.AuditTrail;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,8 +40,11 @@ class PollClosingAnnouncer {
     }
 
     @Scheduled(cron = "${scorecard.voting.announce-cron:0 5 0 * * *}")
+    // Once across instances (database.ScheduledWorkLocks); a second instance skips the day's run.
+    @SchedulerLock(name = "announceClosedPolls")
     @Transactional
-    public int announceClosedPolls() {
+    // Integer, not int: on an instance that skips the run ShedLock answers null.
+    public Integer announceClosedPolls() {
         LocalDate today = LocalDate.now(clock);
         polls.openWithoutRoster(today).forEach(poll -> rosters.takeIfDue(poll.id()));
         int announced = 0;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Shutting down never leaves half an import: a running commit finishes, or is interrupted and rolls back. */
 class ImportJobsTests {
 
-    private final ImportJobs jobs = new ImportJobs(Clock.systemUTC());
+    private final ImportJobs jobs = new ImportJobs(Clock.systemUTC(), ImportJobTable.NONE);
 
     private final ImportCapacity capacity = new ImportCapacity(2);
 

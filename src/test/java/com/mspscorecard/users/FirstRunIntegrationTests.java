@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** First run on an empty database: everything leads to /setup until the owner exists. */
 @SpringBootTest(properties = "scorecard.test.fresh-database=true")
@@ -56,9 +58,14 @@ class FirstRunIntegrationTests {
     @Test
     @Order(3)
     void setupCreatesTheOwnerWithA190BytePasswordWhoCanThenSignIn() throws Exception {
-        mvc.perform(post("/setup").with(csrf()).param("username", "olivia").param("displayName", "Olivia Owner")
+        MvcResult created = mvc.perform(post("/setup").with(csrf()).param("username", "olivia")
+                        .param("displayName", "Olivia Owner")
                         .param("password", Passwords.LONG).param("confirmPassword", Passwords.LONG))
-                .andExpect(redirectedUrl("/login"));
+                .andExpect(redirectedUrl("/"))
+                .andExpect(flash().attribute("message", "setup.signedIn"))
+                .andReturn();
+        // Setup signed the new owner in: their session opens the dashboard without another form.
+        mvc.perform(get("/").cookie(SignInRequests.sessionCookie(created))).andExpect(status().isOk());
 
         assertThat(directory.byUsername("olivia")).hasValueSatisfying(u -> {
             assertThat(u.role()).isEqualTo(Role.OWNER);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Issue 11, defect 7: a password change can end the other sessions, and its check is throttled. */
@@ -31,39 +31,39 @@ class PasswordChangeIntegrationTests {
     @Autowired
     MockMvc mvc;
 
-    private MockHttpSession signedIn(String username, String address) throws Exception {
-        return (MockHttpSession) mvc.perform(signIn(username, TestUsers.PASSWORD, address))
-                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+    private Cookie signedIn(String username, String address) throws Exception {
+        return SignInRequests.sessionCookie(mvc.perform(signIn(username, TestUsers.PASSWORD, address))
+                .andExpect(authenticated()).andReturn());
     }
 
     @Test
     void changingThePasswordSignsOutTheOtherSessionsWhenAskedAndKeepsThisOne() throws Exception {
         TestUsers.ensure("pwc-multi", "STAFF");
-        MockHttpSession laptop = signedIn("pwc-multi", "198.51.100.31");
-        MockHttpSession phone = signedIn("pwc-multi", "198.51.100.32");
-        mvc.perform(get("/account/password").session(laptop))
+        Cookie laptop = signedIn("pwc-multi", "198.51.100.31");
+        Cookie phone = signedIn("pwc-multi", "198.51.100.32");
+        mvc.perform(get("/account/password").cookie(laptop))
                 .andExpect(content().string(containsString("Sign out my other sessions")));
 
-        mvc.perform(post("/account/password").session(laptop).with(csrf()).with(from("198.51.100.31"))
+        mvc.perform(post("/account/password").cookie(laptop).with(csrf()).with(from("198.51.100.31"))
                         .param("currentPassword", TestUsers.PASSWORD).param("newPassword", NEW_PASSWORD)
                         .param("confirmPassword", NEW_PASSWORD).param("endOtherSessions", "true")
                         .param("_endOtherSessions", "on"))
                 .andExpect(redirectedUrl("/"));
 
-        mvc.perform(get("/").session(phone)).andExpect(redirectedUrl("/login?expired"));
-        mvc.perform(get("/").session(laptop)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(phone)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/").cookie(laptop)).andExpect(status().isOk());
     }
 
     @Test
     void withoutTheTickTheOtherSessionsStay() throws Exception {
         TestUsers.ensure("pwc-keep", "STAFF");
-        MockHttpSession laptop = signedIn("pwc-keep", "198.51.100.33");
-        MockHttpSession phone = signedIn("pwc-keep", "198.51.100.34");
-        mvc.perform(post("/account/password").session(laptop).with(csrf()).with(from("198.51.100.33"))
+        Cookie laptop = signedIn("pwc-keep", "198.51.100.33");
+        Cookie phone = signedIn("pwc-keep", "198.51.100.34");
+        mvc.perform(post("/account/password").cookie(laptop).with(csrf()).with(from("198.51.100.33"))
                         .param("currentPassword", TestUsers.PASSWORD).param("newPassword", NEW_PASSWORD)
                         .param("confirmPassword", NEW_PASSWORD).param("_endOtherSessions", "on"))
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(get("/").session(phone)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(phone)).andExpect(status().isOk());
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -78,13 +78,13 @@ class SecurityIntegrationTests {
 
     @Test
     void formLoginWorksAndChangesTheSessionId() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        String before = session.getId();
-        MvcResult result = mvc.perform(formLogin().user("sec-owner").password(TestUsers.PASSWORD))
+        Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(before).as("the sign-in page's session (it holds the CSRF token)").isNotNull();
+        MvcResult result = mvc.perform(SignInRequests.signIn("sec-owner", TestUsers.PASSWORD, "127.0.0.1").cookie(before))
                 .andExpect(authenticated().withUsername("sec-owner").withRoles("OWNER"))
                 .andExpect(redirectedUrl("/"))
                 .andReturn();
-        assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
+        assertThat(SignInRequests.sessionCookie(result).getValue()).isNotEqualTo(before.getValue());
     }
 
     @Test

@@ -10,9 +10,19 @@ import java.time.ZoneOffset;
 
 import com.mspscorecard.users.SignInThrottle.Lockout;
 import com.mspscorecard.users.SignInThrottle.Refusal;
+import com.mspscorecard.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+/** The rules, run against the table-backed counts that every instance shares. */
 class SignInThrottleTests {
+
+    /** A migrated database of this class's own: no other test's failures count here. */
+    private static final JdbcTemplate JDBC = migratedDatabase();
 
     private static final String ATTACKER = "203.0.113.66";
 
@@ -20,7 +30,30 @@ class SignInThrottleTests {
 
     private final MutableClock clock = new MutableClock();
 
-    private final SignInThrottle throttle = new SignInThrottle(new InMemorySignInAttempts(clock), clock);
+    private final SignInThrottle throttle = new SignInThrottle(new JdbcSignInAttempts(JDBC, new DataSourceTransactionManager(JDBC.getDataSource())), clock);
+
+    static JdbcTemplate migratedDatabase() {
+        TestDatabase db = TestDatabase.get().fresh();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url(), db.username(), db.password());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return new JdbcTemplate(dataSource);
+    }
+
+    @BeforeEach
+    void forgetEveryFailure() {
+        JDBC.update("truncate sign_in_failure, sign_in_lock");
+    }
+
+    @Test
+    void twoInstancesCountTheSameFailures() {
+        SignInThrottle other = new SignInThrottle(new JdbcSignInAttempts(JDBC, new DataSourceTransactionManager(JDBC.getDataSource())), clock);
+        for (int i = 0; i < 2; i++) {
+            throttle.failed(ATTACKER, "alice");
+            other.failed(ATTACKER, "alice");
+        }
+        assertThat(throttle.failed(ATTACKER, "alice")).containsExactly(Lockout.ADDRESS_AND_USERNAME);
+        assertThat(other.refusal(ATTACKER, "alice")).isEqualTo(Refusal.PAIR_LOCKED);
+    }
 
     @Test
     void fiveFailuresWithinFifteenMinutesLockThatAddressAndUsernameForFifteenMinutes() {

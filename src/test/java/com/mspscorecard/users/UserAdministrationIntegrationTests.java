@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 
 @SpringBootTest
@@ -63,27 +63,27 @@ class UserAdministrationIntegrationTests {
     @Test
     void disablingAUserEndsTheirSessionAndRefusesTheirLogin() throws Exception {
         TestUsers.ensure("adm-leaver", "ACCOUNT_MANAGER");
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("adm-leaver").password(TestUsers.PASSWORD))
-                .andReturn().getRequest().getSession(false);
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        Cookie session = SignInRequests.sessionCookie(
+                mvc.perform(formLogin().user("adm-leaver").password(TestUsers.PASSWORD)).andReturn());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
         Long id = users.byUsername("adm-leaver").orElseThrow().id();
         mvc.perform(post("/users/{id}/enabled", id).with(csrf()).with(user("adm-owner").roles("OWNER"))
                 .param("enabled", "false")).andExpect(redirectedUrl("/users"));
 
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(formLogin().user("adm-leaver").password(TestUsers.PASSWORD)).andExpect(unauthenticated());
     }
 
     @Test
     void changingARoleEndsTheUsersSessions() throws Exception {
         TestUsers.ensure("adm-mover", "ACCOUNT_MANAGER");
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("adm-mover").password(TestUsers.PASSWORD))
-                .andReturn().getRequest().getSession(false);
+        Cookie session = SignInRequests.sessionCookie(
+                mvc.perform(formLogin().user("adm-mover").password(TestUsers.PASSWORD)).andReturn());
         Long id = users.byUsername("adm-mover").orElseThrow().id();
         mvc.perform(post("/users/{id}/role", id).with(csrf()).with(user("adm-owner").roles("OWNER"))
                 .param("role", "STAFF")).andExpect(redirectedUrl("/users"));
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login?expired"));
         assertThat(users.byUsername("adm-mover").orElseThrow().role()).isEqualTo(Role.STAFF);
     }
 
