@@ -3,6 +3,7 @@ package com.mspscorecard.scoring.internal;
 import com.mspscorecard.scoring.ScoringService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +13,9 @@ import org.springframework.stereotype.Component;
  * months) and the score must move with it. Runs just after midnight in the installation's time zone
  * ({@code scorecard.time-zone}), the zone of the {@link java.time.Clock} bean that says what today is.
  *
- * <p>With several application instances each would run it; a full rescore is idempotent and takes
- * the scorecards' write lock, so that is harmless, only wasteful. This class holds the one scheduled
- * method so that a shared lock (ShedLock) can be put on it alone.
+ * <p>With several application instances only one runs it: ShedLock's lock in PostgreSQL (see
+ * {@code database.ScheduledWorkLocks}) goes to the first instance that asks, and is held at least
+ * five minutes so that an instance whose clock is a little behind does not run it again.
  */
 @Component
 public class DailyRescore {
@@ -28,6 +29,7 @@ public class DailyRescore {
     }
 
     @Scheduled(cron = "${scorecard.scoring.daily-rescore-cron:0 1 0 * * *}", zone = "${scorecard.time-zone:}")
+    @SchedulerLock(name = "dailyRescore", lockAtLeastFor = "PT5M")
     public void rescoreAsOfToday() {
         ScoringService.RescoreSummary summary = scoring.rescoreAll();
         log.info("Daily rescore as of today: {} clients, {} scorecards in {} ms", summary.clients(),
