@@ -36,9 +36,11 @@ class DashboardController {
     private final ObjectProvider<DemoPortfolio> demo;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final com.mspscorecard.contracts.ContractDeadlines deadlines;
 
     DashboardController(PortfolioPages pages, ObjectProvider<DemoPortfolio> demo, MessageSource messages,
-                        JsonMapper json) {
+                        JsonMapper json, com.mspscorecard.contracts.ContractDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.pages = pages;
         this.demo = demo;
         this.messages = messages;
@@ -63,6 +65,8 @@ class DashboardController {
         model.addAttribute("month", shown);
         model.addAttribute("months", page.months());
         model.addAttribute("gradeJson", gradeJson(page.summary().gradeCounts(), locale));
+        // Issue 16: notice deadlines of the next 90 days, flagged clients first.
+        model.addAttribute("deadlines", deadlines.upcoming(null));
         return VIEW;
     }
 

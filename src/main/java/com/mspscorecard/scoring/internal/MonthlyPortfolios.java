@@ -44,9 +44,11 @@ public class MonthlyPortfolios {
     private static final long NONE = CopyText.NONE;
 
     private final DataSource dataSource;
+    private final com.mspscorecard.clients.ClientStatuses statuses;
 
-    MonthlyPortfolios(DataSource dataSource) {
+    MonthlyPortfolios(DataSource dataSource, com.mspscorecard.clients.ClientStatuses statuses) {
         this.dataSource = dataSource;
+        this.statuses = statuses;
     }
 
     /**
@@ -75,6 +77,8 @@ public class MonthlyPortfolios {
         int first = months.stream().mapToInt(MonthIndex::of).min().orElseThrow()
                 - ScoringEngine.THREE_MONTHS + 1;
         Map<Long, long[]> byClient = read(first, last);
+        // ISSUE-16 status over time: a client is in the portfolio of the months it counted in.
+        var membership = statuses.membership();
         int span = last - first + 1;
         Map<YearMonth, Portfolio> portfolios = new HashMap<>();
         Map<YearMonth, Set<Long>> withSnapshot = new HashMap<>();
@@ -83,6 +87,9 @@ public class MonthlyPortfolios {
             Map<Long, PortfolioFigures> figures = new HashMap<>(byClient.size() * 2);
             Set<Long> present = new HashSet<>();
             byClient.forEach((clientId, values) -> {
+                if (!membership.counts(clientId, month)) {
+                    return;
+                }
                 PortfolioFigures window = window(values, span, end);
                 if (window != null) {
                     figures.put(clientId, window);
@@ -136,7 +143,7 @@ public class MonthlyPortfolios {
         // COPY takes no parameters; the two dates are formatted here from numbers, never from input.
         String sql = """
                 copy (select s.client_id, s.month, s.revenue, s.hours_spent, s.new_tickets
-                      from monthly_snapshot s join client c on c.id = s.client_id and c.status = 'ACTIVE'
+                      from monthly_snapshot s
                       where s.month between '%s' and '%s') to stdout"""
                 .formatted(MonthIndex.month(first).atDay(1), MonthIndex.month(last).atDay(1));
         int span = last - first + 1;

@@ -44,9 +44,11 @@ public class ScoringInputs {
     private final SnapshotQueries snapshots;
     private final IncidentQueries incidents;
     private final List<StaffVoteShares> staffVotes;
+    private final com.mspscorecard.clients.ClientStatuses statuses;
 
     ScoringInputs(ClientQueries clients, SnapshotQueries snapshots, IncidentQueries incidents,
-                  List<StaffVoteShares> staffVotes) {
+                  List<StaffVoteShares> staffVotes, com.mspscorecard.clients.ClientStatuses statuses) {
+        this.statuses = statuses;
         this.clients = clients;
         this.snapshots = snapshots;
         this.incidents = incidents;
@@ -105,7 +107,7 @@ public class ScoringInputs {
                     client.endpoints(), figures.getOrDefault(client.id(), List.of()),
                     incidentsByClient.getOrDefault(client.id(), List.of()), shares));
         }
-        return new Inputs(facts, histories);
+        return new Inputs(facts, histories, statuses.membership());
     }
 
     /** The voting module's results; a test may supply its own implementation, which then wins. */
@@ -127,7 +129,7 @@ public class ScoringInputs {
         // Both steps in parallel: a few hundred thousand window sums, then one ranking a month.
         Map<YearMonth, Map<Long, PortfolioFigures>> byMonth = new ConcurrentHashMap<>();
         inputs.histories().values().parallelStream()
-                .filter(history -> inputs.facts().get(history.clientId()).active() && !history.months().isEmpty())
+                .filter(history -> !history.months().isEmpty())
                 .forEach(history -> {
                     Set<YearMonth> months = new TreeSet<>();
                     for (YearMonth month : history.months().keySet()) {
@@ -135,6 +137,8 @@ public class ScoringInputs {
                             months.add(month.plusMonths(i));
                         }
                     }
+                    // ISSUE-16 status over time: a client is in the portfolio of the months it counted in.
+                    months.removeIf(month -> !inputs.membership().counts(history.clientId(), month));
                     for (YearMonth month : months) {
                         byMonth.computeIfAbsent(month, m -> new ConcurrentHashMap<>())
                                 .put(history.clientId(), PortfolioFigures.of(history, month));
@@ -146,6 +150,7 @@ public class ScoringInputs {
         return new HashMap<>(portfolios);
     }
 
-    public record Inputs(Map<Long, ClientFacts> facts, Map<Long, ClientHistory> histories) {
+    public record Inputs(Map<Long, ClientFacts> facts, Map<Long, ClientHistory> histories,
+                         com.mspscorecard.clients.PortfolioMembership membership) {
     }
 }
