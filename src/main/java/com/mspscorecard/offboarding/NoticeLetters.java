@@ -1,0 +1,51 @@
+package com.mspscorecard.offboarding;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.mspscorecard.contracts.ContractDeadline;
+import com.mspscorecard.documents.ClientSafeWording;
+import com.mspscorecard.documents.LetterTemplates;
+import com.mspscorecard.documents.Placeholders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Draft notice letters: the owner's template in the chosen language, its placeholders filled with
+ * the client, the contract's dates, the exit date and the reasons in client-safe words.
+ */
+@Component
+class NoticeLetters {
+
+    private final LetterTemplates templates;
+    private final ClientSafeWording wording;
+
+    NoticeLetters(LetterTemplates templates, ClientSafeWording wording) {
+        this.templates = templates;
+        this.wording = wording;
+    }
+
+    String draft(String clientName, ContractDeadline deadline, LocalDate exitDate, Collection<String> reasonCodes,
+            String language, LocalDate today) {
+        Locale locale = Locale.forLanguageTag(language);
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        Map<String, String> values = new HashMap<>();
+        values.put("client", clientName);
+        values.put("date", dates.format(today));
+        if (deadline.contract().contractEnd() != null) {
+            values.put("contract_end", dates.format(deadline.contract().contractEnd()));
+        }
+        if (deadline.contract().noticePeriodDays() != null) {
+            values.put("notice_period_days", deadline.contract().noticePeriodDays().toString());
+        }
+        if (exitDate != null) {
+            values.put("exit_date", dates.format(exitDate));
+        }
+        values.put("reasons", String.join("; ", wording.reasons(reasonCodes, locale)));
+        return Placeholders.fill(templates.template("NOTICE", language), values);
+    }
+}
