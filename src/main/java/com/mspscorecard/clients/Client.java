@@ -124,6 +124,11 @@ class Client {
         return form;
     }
 
+    void setContractMrr(BigDecimal contractMrr, Instant now) {
+        this.contractMrr = contractMrr;
+        this.updatedAt = now;
+    }
+
     /** Status in effect today, written by {@link ClientStatuses} from the dated changes. */
     void setStatusInEffect(ClientStatus status, Instant now) {
         this.status = status;

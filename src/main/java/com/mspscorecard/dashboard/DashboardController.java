@@ -37,10 +37,13 @@ class DashboardController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final com.mspscorecard.contracts.ContractDeadlines deadlines;
+    private final com.mspscorecard.offboarding.PriceProposals proposals;
 
     DashboardController(PortfolioPages pages, ObjectProvider<DemoPortfolio> demo, MessageSource messages,
-                        JsonMapper json, com.mspscorecard.contracts.ContractDeadlines deadlines) {
+                        JsonMapper json, com.mspscorecard.contracts.ContractDeadlines deadlines,
+                        com.mspscorecard.offboarding.PriceProposals proposals) {
         this.deadlines = deadlines;
+        this.proposals = proposals;
         this.pages = pages;
         this.demo = demo;
         this.messages = messages;
@@ -67,6 +70,12 @@ class DashboardController {
         model.addAttribute("gradeJson", gradeJson(page.summary().gradeCounts(), locale));
         // Issue 16: notice deadlines of the next 90 days, flagged clients first.
         model.addAttribute("deadlines", deadlines.upcoming(null));
+        // Issue 16: price increases on offer, beside the candidates without a proposal.
+        var offers = proposals.onOffer();
+        model.addAttribute("priceOffers", offers);
+        model.addAttribute("priceCandidates", page.view().scorecards().stream()
+                .filter(c -> "RAISE_PRICE".equals(c.recommendation()) && !offers.clientsWithOffer().contains(c.clientId()))
+                .count());
         return VIEW;
     }
 

@@ -31,10 +31,12 @@ class ChecklistController {
 
     private final OffboardingService cases;
     private final LetterTemplates letters;
+    private final PriceProposals proposals;
 
-    ChecklistController(OffboardingService cases, LetterTemplates letters) {
+    ChecklistController(OffboardingService cases, LetterTemplates letters, PriceProposals proposals) {
         this.cases = cases;
         this.letters = letters;
+        this.proposals = proposals;
     }
 
     @GetMapping("/offboarding/tasks")
@@ -68,6 +70,7 @@ class ChecklistController {
     @PreAuthorize("hasAnyRole('OWNER','ACCOUNT_MANAGER')")
     String ofClient(@PathVariable long id, Model model) {
         model.addAttribute("cases", cases.ofClient(id));
+        model.addAttribute("proposals", proposals.ofClient(id));
         model.addAttribute("clientId", id);
         return CLIENT + " :: cases";
     }
