@@ -70,6 +70,16 @@ public class PriceProposals {
         return new OnOffer(open.size(), uplift, pending.stream().map(PriceProposal::clientId).collect(Collectors.toSet()));
     }
 
+    /**
+     * The effective date of the client's latest accepted price raise, when the given month's figures
+     * predate it: the scorecard then says "price raise accepted, effective …" instead of asking again.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LocalDate> acceptedRaiseAfter(long clientId, java.time.YearMonth month) {
+        return rows.ofClient(clientId).stream().filter(p -> "ACCEPTED".equals(p.state())).findFirst()
+                .map(PriceProposal::effectiveOn).filter(d -> java.time.YearMonth.from(d).isAfter(month));
+    }
+
     @Transactional(readOnly = true)
     PriceProposal get(long id) {
         PriceProposal p = rows.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

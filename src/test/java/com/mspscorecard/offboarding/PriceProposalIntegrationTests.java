@@ -108,6 +108,12 @@ class PriceProposalIntegrationTests {
         assertThat(mrr(later)).isEqualByComparingTo("1000.00");
         mvc.perform(owner(get("/proposals/" + proposal)))
                 .andExpect(content().string(containsString("Price raise accepted, effective " + effective)));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/clients/" + later
+                        + "/months/" + java.time.YearMonth.now().minusMonths(1)).with(user("pp-owner").roles("OWNER"))
+                        .contentType("application/json").content("{\"revenue\": 1000, \"delivery_cost\": 700}"))
+                .andExpect(status().is2xxSuccessful());
+        mvc.perform(owner(get("/clients/" + later + "/scorecard")))
+                .andExpect(content().string(containsString("Price raise accepted, effective " + effective)));
         byte[] pdf = mvc.perform(get("/proposals/" + proposal + "/letter.pdf").with(user("pp-am").roles("ACCOUNT_MANAGER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (PDDocument document = Loader.loadPDF(pdf)) {
