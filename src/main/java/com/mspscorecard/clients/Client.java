@@ -59,6 +59,9 @@ class Client {
 
     private String notes;
 
+    @Column(name = "auto_renew", nullable = false)
+    private boolean autoRenew = true;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -89,6 +92,9 @@ class Client {
         this.contractMrr = form.contractMrr();
         this.endpoints = form.endpoints();
         this.notes = ClientForm.blankToNull(form.notes());
+        if (form.autoRenew() != null) {
+            this.autoRenew = form.autoRenew();
+        }
         this.updatedAt = now;
     }
 
@@ -107,12 +113,26 @@ class Client {
         fields.put("contractMrr", contractMrr);
         fields.put("endpoints", endpoints);
         fields.put("notes", notes);
+        fields.put("autoRenew", autoRenew);
         return fields;
     }
 
     ClientForm toForm() {
-        return new ClientForm(name, externalRef, industry, accountManagerId, status, paymentTerms, contractStart,
-                contractEnd, noticePeriodDays, contractMrr, endpoints, notes, version);
+        ClientForm form = new ClientForm(name, externalRef, industry, accountManagerId, status, paymentTerms,
+                contractStart, contractEnd, noticePeriodDays, contractMrr, endpoints, notes, version);
+        form.setAutoRenew(autoRenew);
+        return form;
+    }
+
+    void setContractMrr(BigDecimal contractMrr, Instant now) {
+        this.contractMrr = contractMrr;
+        this.updatedAt = now;
+    }
+
+    /** Status in effect today, written by {@link ClientStatuses} from the dated changes. */
+    void setStatusInEffect(ClientStatus status, Instant now) {
+        this.status = status;
+        this.updatedAt = now;
     }
 
     public Long getId() {
@@ -165,6 +185,10 @@ class Client {
 
     public String getNotes() {
         return notes;
+    }
+
+    public boolean isAutoRenew() {
+        return autoRenew;
     }
 
     public Instant getUpdatedAt() {

@@ -41,7 +41,8 @@ class ClientApiController {
     /** The client as integrations see it (PRODUCT §5). */
     record ClientJson(long id, String name, String externalRef, String industry, String accountManager,
             ClientStatus status, PaymentTerms paymentTerms, LocalDate contractStart, LocalDate contractEnd,
-            Integer noticePeriodDays, BigDecimal contractMrr, Integer endpoints, String notes, int version) {
+            Integer noticePeriodDays, BigDecimal contractMrr, Integer endpoints, String notes, int version,
+            boolean autoRenew) {
     }
 
     /** What staff may see of a client. */
@@ -51,7 +52,8 @@ class ClientApiController {
     /** A client to create or replace; {@code version} is required to replace. */
     record ClientRequest(String name, String externalRef, String industry, String accountManager,
             ClientStatus status, PaymentTerms paymentTerms, LocalDate contractStart, LocalDate contractEnd,
-            Integer noticePeriodDays, BigDecimal contractMrr, Integer endpoints, String notes, Integer version) {
+            Integer noticePeriodDays, BigDecimal contractMrr, Integer endpoints, String notes, Integer version,
+            Boolean autoRenew) {
     }
 
     @GetMapping
@@ -101,8 +103,11 @@ class ClientApiController {
         ClientStatus status = r.status() != null ? r.status() : current != null ? current.getStatus() : null;
         PaymentTerms terms = r.paymentTerms() != null ? r.paymentTerms()
                 : current != null ? current.getPaymentTerms() : null;
-        return new ClientForm(r.name(), r.externalRef(), r.industry(), managerId, status, terms, r.contractStart(),
-                r.contractEnd(), r.noticePeriodDays(), r.contractMrr(), r.endpoints(), r.notes(), r.version());
+        ClientForm form = new ClientForm(r.name(), r.externalRef(), r.industry(), managerId, status, terms,
+                r.contractStart(), r.contractEnd(), r.noticePeriodDays(), r.contractMrr(), r.endpoints(), r.notes(),
+                r.version());
+        form.setAutoRenew(r.autoRenew());
+        return form;
     }
 
     private Map<Long, String> usernames() {
@@ -113,6 +118,6 @@ class ClientApiController {
         return new ClientJson(c.getId(), c.getName(), c.getExternalRef(), c.getIndustry(),
                 usernames.get(c.getAccountManagerId()), c.getStatus(), c.getPaymentTerms(), c.getContractStart(),
                 c.getContractEnd(), c.getNoticePeriodDays(), c.getContractMrr(), c.getEndpoints(), c.getNotes(),
-                c.getVersion());
+                c.getVersion(), c.isAutoRenew());
     }
 }

@@ -41,6 +41,9 @@ public class ClientForm {
 
     private Integer version;
 
+    /** Null from an API call that leaves it out: unchanged (new clients renew on their own). */
+    private Boolean autoRenew;
+
     public ClientForm() {
     }
 
@@ -61,13 +64,29 @@ public class ClientForm {
     }
 
     static ClientForm empty(Long accountManagerId) {
-        return new ClientForm(null, null, null, accountManagerId, ClientStatus.ACTIVE, PaymentTerms.NET_30, null,
-                null, null, null, null, null, null);
+        ClientForm form = new ClientForm(null, null, null, accountManagerId, ClientStatus.ACTIVE, PaymentTerms.NET_30,
+                null, null, null, null, null, null, null);
+        form.setAutoRenew(true);
+        return form;
     }
 
     public ClientForm withVersion(int newVersion) {
-        return new ClientForm(name, externalRef, industry, accountManagerId, status, paymentTerms, contractStart,
-                contractEnd, noticePeriodDays, contractMrr, endpoints, notes, newVersion);
+        ClientForm form = new ClientForm(name, externalRef, industry, accountManagerId, status, paymentTerms,
+                contractStart, contractEnd, noticePeriodDays, contractMrr, endpoints, notes, newVersion);
+        form.setAutoRenew(autoRenew);
+        return form;
+    }
+
+    Boolean autoRenew() {
+        return autoRenew;
+    }
+
+    public Boolean getAutoRenew() {
+        return autoRenew;
+    }
+
+    public void setAutoRenew(Boolean autoRenew) {
+        this.autoRenew = autoRenew;
     }
 
     static String blankToNull(String value) {

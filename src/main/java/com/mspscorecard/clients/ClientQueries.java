@@ -46,6 +46,26 @@ public class ClientQueries {
         return jdbc.query(SELECT + " where status = 'ACTIVE' order by lower(name)", FACTS);
     }
 
+    private static final String CONTRACTS = """
+            select id, name, account_manager_id, status, contract_start, contract_end, notice_period_days,
+                   auto_renew, contract_mrr
+            from client""";
+
+    private static final RowMapper<ContractTerms> CONTRACT = (rs, n) -> new ContractTerms(rs.getLong("id"),
+            rs.getString("name"), (Long) rs.getObject("account_manager_id"),
+            ClientStatus.valueOf(rs.getString("status")), rs.getObject("contract_start", java.time.LocalDate.class),
+            rs.getObject("contract_end", java.time.LocalDate.class), (Integer) rs.getObject("notice_period_days"),
+            rs.getBoolean("auto_renew"), rs.getBigDecimal("contract_mrr"));
+
+    /** Contract terms of every client, for deadlines: renewal, notice period, renewing on its own. */
+    public List<ContractTerms> contracts() {
+        return jdbc.query(CONTRACTS + " order by lower(name)", CONTRACT);
+    }
+
+    public Optional<ContractTerms> contract(long id) {
+        return jdbc.query(CONTRACTS + " where id = ?", CONTRACT, id).stream().findFirst();
+    }
+
     public Optional<ClientFacts> byId(long id) {
         return jdbc.query(SELECT + " where id = ?", FACTS, id).stream().findFirst();
     }

@@ -42,8 +42,11 @@ class ClientService {
 
     private final Clock clock;
 
+    private final StatusChangeRows statusChanges;
+
     ClientService(Clients clients, UserDirectory users, AuditTrail audit, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, StatusChangeRows statusChanges) {
+        this.statusChanges = statusChanges;
         this.clients = clients;
         this.users = users;
         this.audit = audit;
@@ -67,6 +70,9 @@ class ClientService {
         Client client = new Client(Instant.now(clock));
         client.apply(form, Instant.now(clock));
         client = flush(client);
+        if (client.getStatus() != ClientStatus.ACTIVE) {
+            statusChanges.insert(client.getId(), client.getStatus(), java.time.LocalDate.now(clock));
+        }
         audit.record(AuditEvent.of("CREATED", ENTITY, client.getId(), "Client " + client.getName() + " created")
                 .forClient(client.getId()));
         events.publishEvent(new ClientTermsChanged(client.getId()));
@@ -85,6 +91,7 @@ class ClientService {
         }
         check(form, id);
         Map<String, Object> before = client.fields();
+        ClientStatus statusBefore = client.getStatus();
         client.apply(form, Instant.now(clock));
         Map<String, Object> after = client.fields();
         List<AuditEvent> changes = new ArrayList<>();
@@ -102,6 +109,10 @@ class ClientService {
             return client;
         }
         client = flush(client);
+        if (client.getStatus() != statusBefore) {
+            // A status set by hand takes effect today: months before it keep their portfolio.
+            statusChanges.insert(id, client.getStatus(), java.time.LocalDate.now(clock));
+        }
         audit.recordAll(changes);
         if (termsChanged) {
             events.publishEvent(new ClientTermsChanged(id));

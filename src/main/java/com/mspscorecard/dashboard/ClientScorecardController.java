@@ -19,9 +19,11 @@ class ClientScorecardController {
     static final String VIEW = "dashboard/client";
 
     private final ClientScorecards scorecards;
+    private final com.mspscorecard.offboarding.PriceProposals proposals;
 
-    ClientScorecardController(ClientScorecards scorecards) {
+    ClientScorecardController(ClientScorecards scorecards, com.mspscorecard.offboarding.PriceProposals proposals) {
         this.scorecards = scorecards;
+        this.proposals = proposals;
     }
 
     @GetMapping("/clients/{id}/scorecard")
@@ -30,6 +32,11 @@ class ClientScorecardController {
         ClientScorecard scorecard = scorecards.of(id, Months.parse(month).orElse(null), locale)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("scorecard", scorecard);
+        // Issue 16: an accepted price raise not yet in the figures is shown instead of a new RAISE_PRICE.
+        if (scorecard.card() != null) {
+            proposals.acceptedRaiseAfter(id, scorecard.card().month())
+                    .ifPresent(date -> model.addAttribute("acceptedRaise", date));
+        }
         return VIEW;
     }
 }

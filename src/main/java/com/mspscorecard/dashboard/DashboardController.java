@@ -36,9 +36,14 @@ class DashboardController {
     private final ObjectProvider<DemoPortfolio> demo;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final com.mspscorecard.contracts.ContractDeadlines deadlines;
+    private final com.mspscorecard.offboarding.PriceProposals proposals;
 
     DashboardController(PortfolioPages pages, ObjectProvider<DemoPortfolio> demo, MessageSource messages,
-                        JsonMapper json) {
+                        JsonMapper json, com.mspscorecard.contracts.ContractDeadlines deadlines,
+                        com.mspscorecard.offboarding.PriceProposals proposals) {
+        this.deadlines = deadlines;
+        this.proposals = proposals;
         this.pages = pages;
         this.demo = demo;
         this.messages = messages;
@@ -63,6 +68,14 @@ class DashboardController {
         model.addAttribute("month", shown);
         model.addAttribute("months", page.months());
         model.addAttribute("gradeJson", gradeJson(page.summary().gradeCounts(), locale));
+        // Issue 16: notice deadlines of the next 90 days, flagged clients first.
+        model.addAttribute("deadlines", deadlines.upcoming(null));
+        // Issue 16: price increases on offer, beside the candidates without a proposal.
+        var offers = proposals.onOffer();
+        model.addAttribute("priceOffers", offers);
+        model.addAttribute("priceCandidates", page.view().scorecards().stream()
+                .filter(c -> "RAISE_PRICE".equals(c.recommendation()) && !offers.clientsWithOffer().contains(c.clientId()))
+                .count());
         return VIEW;
     }
 

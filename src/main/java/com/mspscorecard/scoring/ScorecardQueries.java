@@ -43,7 +43,11 @@ public class ScorecardQueries {
     private final ModelRows models;
     private final MonthlyPortfolios portfolios;
 
-    ScorecardQueries(JdbcTemplate jdbc, ClientQueries clients, ModelRows models, MonthlyPortfolios portfolios) {
+    private final com.mspscorecard.clients.ClientStatuses statuses;
+
+    ScorecardQueries(JdbcTemplate jdbc, ClientQueries clients, ModelRows models, MonthlyPortfolios portfolios,
+                     com.mspscorecard.clients.ClientStatuses statuses) {
+        this.statuses = statuses;
         this.jdbc = jdbc;
         this.clients = clients;
         this.models = models;
@@ -103,8 +107,12 @@ public class ScorecardQueries {
     /** The same under any stored model version. */
     public PortfolioView portfolio(YearMonth month, int modelVersion) {
         Map<Long, ClientFacts> active = new LinkedHashMap<>();
-        for (ClientFacts client : clients.active()) {
-            active.put(client.id(), client);
+        // ISSUE-16 status over time: the clients that counted in that month, not those active today.
+        var membership = statuses.membership();
+        for (ClientFacts client : clients.all()) {
+            if (membership.counts(client.id(), month)) {
+                active.put(client.id(), client);
+            }
         }
         List<ScorecardView> cards = new ArrayList<>();
         for (ScorecardView card : jdbc.query(COLUMNS + " from client_score where model_version = ? and month = ?",

@@ -274,6 +274,7 @@ class PageSweepBrowserIntegrationTests {
         steps.add(get("/clients/not-a-number", 400));
         steps.add(get("/no-such-page", 404));
         steps.add(get("/dashboard/demo", 405));
+        steps.add(get("/offboarding/tasks", 200));
         return steps;
     }
 
@@ -319,6 +320,10 @@ class PageSweepBrowserIntegrationTests {
         steps.add(get("/clients/999999/edit", 404));
         // An unknown or expired preview sends the reader back to the import page, with a message.
         steps.add(new Step("/imports/{unknown token}", 200, b -> b.go("/imports/no-such-token")));
+        steps.add(get("/deadlines", 200));
+        steps.add(get("/offboarding", 200));
+        steps.add(get("/offboarding/999999", 404));
+        steps.add(get("/proposals/999999", 404));
         return steps;
     }
 
@@ -339,6 +344,15 @@ class PageSweepBrowserIntegrationTests {
                 "#model-form", "#save-draft", "document.getElementById('rules0.weight').value = '-1';"));
         steps.add(new Step("/scoring/model/{v}/preview", 200, b -> b.go("/scoring/model/" + draft + "/preview")));
         steps.add(get("/scoring/model/999999/edit", 404));
+        steps.add(new Step("/clients/{id}/offboarding/new", 200, b -> b.go("/clients/" + client + "/offboarding/new")));
+        steps.add(submitAt("/clients/{id}/offboarding/new exit date in the past", 400,
+                () -> "/clients/" + client + "/offboarding/new", "#case-form", "#open-case",
+                "document.getElementById('exitDate').value = '2000-01-01';"));
+        steps.add(new Step("/clients/{id}/price-proposal/new", 200, b -> b.go("/clients/" + client + "/price-proposal/new")));
+        steps.add(submitAt("/clients/{id}/price-proposal/new price not a number", 400,
+                () -> "/clients/" + client + "/price-proposal/new", "#proposal-form", "#open-proposal",
+                "document.getElementById('proposedPrice').value = 'ten';"));
+        steps.add(get("/offboarding/templates", 200));
         return steps;
     }
 
@@ -348,13 +362,15 @@ class PageSweepBrowserIntegrationTests {
         steps.add(get("/users", 403));
         steps.add(get("/audit", 403));
         steps.add(get("/polls/new", 403));
+        steps.add(new Step("/clients/{id}/offboarding/new", 403, b -> b.go("/clients/" + client + "/offboarding/new")));
+        steps.add(get("/offboarding/templates", 403));
         return steps;
     }
 
     private List<Step> staffSteps() {
         List<Step> steps = new ArrayList<>(everyone());
         for (String forbidden : List.of("/scorecards", "/pareto", "/scoring/model", "/clients/new", "/metrics/entry",
-                "/imports", "/users", "/audit")) {
+                "/imports", "/users", "/audit", "/deadlines", "/offboarding")) {
             steps.add(get(forbidden, 403));
         }
         steps.add(new Step("/clients/{id}/edit", 403, b -> b.go("/clients/" + client + "/edit")));

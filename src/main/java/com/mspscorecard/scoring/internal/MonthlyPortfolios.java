@@ -50,9 +50,11 @@ public class MonthlyPortfolios {
     private static final int PARALLEL_FROM = 8;
 
     private final DataSource dataSource;
+    private final com.mspscorecard.clients.ClientStatuses statuses;
 
-    MonthlyPortfolios(DataSource dataSource) {
+    MonthlyPortfolios(DataSource dataSource, com.mspscorecard.clients.ClientStatuses statuses) {
         this.dataSource = dataSource;
+        this.statuses = statuses;
     }
 
     /**
@@ -81,6 +83,8 @@ public class MonthlyPortfolios {
         int first = months.stream().mapToInt(MonthIndex::of).min().orElseThrow()
                 - ScoringEngine.THREE_MONTHS + 1;
         Map<Long, long[]> byClient = read(first, last);
+        // ISSUE-16 status over time: a client is in the portfolio of the months it counted in.
+        var membership = statuses.membership();
         int span = last - first + 1;
         Map<YearMonth, Portfolio> portfolios = new ConcurrentHashMap<>();
         Map<YearMonth, Set<Long>> withSnapshot = new ConcurrentHashMap<>();
@@ -91,6 +95,9 @@ public class MonthlyPortfolios {
             Map<Long, PortfolioFigures> figures = new HashMap<>(byClient.size() * 2);
             Set<Long> present = new HashSet<>();
             byClient.forEach((clientId, values) -> {
+                if (!membership.counts(clientId, month)) {
+                    return;
+                }
                 PortfolioFigures window = window(values, span, end);
                 if (window != null) {
                     figures.put(clientId, window);
@@ -144,7 +151,7 @@ public class MonthlyPortfolios {
         // COPY takes no parameters; the two dates are formatted here from numbers, never from input.
         String sql = """
                 copy (select s.client_id, s.month, s.revenue, s.hours_spent, s.new_tickets
-                      from monthly_snapshot s join client c on c.id = s.client_id and c.status = 'ACTIVE'
+                      from monthly_snapshot s
                       where s.month between '%s' and '%s') to stdout"""
                 .formatted(MonthIndex.month(first).atDay(1), MonthIndex.month(last).atDay(1));
         int span = last - first + 1;
