@@ -98,10 +98,11 @@ class VotingIntegrationTests {
         mvc.perform(post("/polls/{id}/ballot", poll).param("pick", String.valueOf(client)).with(csrf())
                 .with(user("vote-again").roles("ACCOUNT_MANAGER")))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "ballot.cast"));
-        mvc.perform(post("/polls/{id}/ballot", poll).param("pick", String.valueOf(client)).with(csrf())
+        var again = mvc.perform(post("/polls/{id}/ballot", poll).param("pick", String.valueOf(client)).with(csrf())
                 .with(user("vote-again").roles("ACCOUNT_MANAGER")))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "ballot.alreadyCast"));
-        mvc.perform(get("/polls/{id}", poll).flashAttr("error", "ballot.alreadyCast")
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "ballot.alreadyCast")).andReturn();
+        // As the browser follows the redirect: with the session (in PostgreSQL) that holds the flash message.
+        mvc.perform(get("/polls/{id}", poll).cookie(again.getResponse().getCookie("SESSION"))
                 .with(user("vote-again").roles("ACCOUNT_MANAGER")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("You have already voted in this poll")))
