@@ -80,14 +80,17 @@ public class ScorecardQueries {
      * A short text that changes whenever the month's stored scorecards or the active model change,
      * for caches of pages built from them: the active version, and the number of the month's rows
      * with the newest transaction that wrote one ({@code xmin}: every rescore deletes and re-inserts
-     * the rows it touches). One index-range read; works across application instances.
+     * the rows it touches), and the first and last scored months (the pages' month selector).
+     * Index-range reads; works across application instances.
      */
     public String stamp(YearMonth month) {
         return jdbc.queryForObject("""
                 with active as (select version from scoring_model where status = 'ACTIVE')
                 select (select version from active)
                     || '/' || (select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from client_score
-                               where model_version = (select version from active) and month = ?)""",
+                               where model_version = (select version from active) and month = ?)
+                    || '/' || (select coalesce(min(month)::text, '') || ':' || coalesce(max(month)::text, '')
+                               from client_score where model_version = (select version from active))""",
                 String.class, month.atDay(1));
     }
 
