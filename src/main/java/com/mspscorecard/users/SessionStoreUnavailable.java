@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,7 +25,7 @@ class SessionStoreUnavailable extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         }
-        catch (DataAccessResourceFailureException | TransientDataAccessException e) {
+        catch (DataAccessResourceFailureException | TransientDataAccessException | CannotCreateTransactionException e) {
             if (response.isCommitted()) {
                 throw e;
             }
