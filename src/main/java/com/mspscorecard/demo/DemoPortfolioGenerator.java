@@ -197,7 +197,7 @@ class DemoPortfolioGenerator implements DemoPortfolio {
             }
         }
         // No SnapshotsChanged: the full rescore below scores every client once, incidents included.
-        bulkWriter.insertNew(List.of(Metric.values()), new DemoRows(snapshots), written -> {
+        bulkWriter.insertNew(List.of(Metric.values()), new DemoSnapshotRows(snapshots), written -> {
         });
         jdbc.batchUpdate("insert into incident (client_id, occurred_on, category, description, logged_by_id) "
                 + "values (?, ?, ?, ?, ?)", incidents);
@@ -239,47 +239,6 @@ class DemoPortfolioGenerator implements DemoPortfolio {
                 money(Math.max(0, kind.daysToPay() + decline * 25 + 3 * random.nextGaussian())), money(revenue),
                 money(revenue * (1 - margin)), money(kind.revenue() / 100 * kind.effort() * vary(random) * (1 + decline)),
                 made, made - ignored, ignored, random.nextDouble() < kind.security() ? 1 : 0, endpoints};
-    }
-
-    /**
-     * The generated months as metrics' bulk writer reads them: each row is {@code client id, month,}
-     * then the metrics in {@link Metric} order, an {@code Integer}, a {@code BigDecimal} or null.
-     */
-    private static final class DemoRows implements SnapshotBulkWriter.Rows {
-
-        private static final Metric[] METRICS = Metric.values();
-        private final List<Object[]> rows;
-        private int next = -1;
-
-        DemoRows(List<Object[]> rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public boolean next() {
-            return ++next < rows.size();
-        }
-
-        @Override
-        public long clientId() {
-            return (Long) rows.get(next)[0];
-        }
-
-        @Override
-        public YearMonth month() {
-            return YearMonth.from(((Date) rows.get(next)[1]).toLocalDate());
-        }
-
-        @Override
-        public long unscaled(int column) {
-            Object value = rows.get(next)[2 + column];
-            if (value == null) {
-                return SnapshotBulkWriter.EMPTY;
-            }
-            return value instanceof BigDecimal decimal
-                    ? decimal.setScale(METRICS[column].kind().scale(), RoundingMode.UNNECESSARY).unscaledValue().longValueExact()
-                    : ((Number) value).longValue();
-        }
     }
 
     private static double vary(Random random) {

@@ -21,6 +21,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -96,6 +98,15 @@ class SecurityConfiguration {
     @Bean
     <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
         return new SpringSessionBackedSessionRegistry<>(sessions);
+    }
+
+    /** Just outside Spring Session's filter, so that its reads and writes are covered too. */
+    @Bean
+    FilterRegistrationBean<SessionStoreUnavailable> sessionStoreUnavailable() {
+        FilterRegistrationBean<SessionStoreUnavailable> registration = new FilterRegistrationBean<>(
+                new SessionStoreUnavailable());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 
     @Bean

@@ -49,6 +49,8 @@ class DatabaseOutageIntegrationTests {
     void anOutageAnswers503AndLocksNobodyOutAfterwards() throws Exception {
         TestUsers.ensure("outage-user", "ACCOUNT_MANAGER");
         mvc.perform(get("/login")).andExpect(status().isOk());
+        jakarta.servlet.http.Cookie session = SignInRequests.sessionCookie(
+                mvc.perform(formLogin().user("outage-user").password(TestUsers.PASSWORD)).andReturn());
 
         BreakableDatabase.down = true;
         try {
@@ -64,11 +66,17 @@ class DatabaseOutageIntegrationTests {
             mvc.perform(get("/api/v1/clients").header("Authorization", "Bearer msp_anything"))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(jsonPath("$.status").value(503));
+            // Sessions are in the database too: a signed-in page is "temporarily unavailable", not a 500.
+            mvc.perform(get("/clients").cookie(session))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().exists("Retry-After"));
         }
         finally {
             BreakableDatabase.down = false;
         }
 
+        // The session outlived the outage.
+        mvc.perform(get("/clients").cookie(session)).andExpect(status().isOk());
         mvc.perform(formLogin().user("outage-user").password(TestUsers.PASSWORD)).andExpect(authenticated());
         mvc.perform(get("/api/v1/clients").with(httpBasic("outage-user", TestUsers.PASSWORD)))
                 .andExpect(status().isOk());
