@@ -67,8 +67,8 @@ class ClientService {
         Client client = new Client(Instant.now(clock));
         client.apply(form, Instant.now(clock));
         client = flush(client);
-        audit.record(AuditEvent.of("CREATED", ENTITY, client.getId(), "Client " + client.getName() + " created")
-                .forClient(client.getId()));
+        audit.record(AuditEvent.of("CREATED", ENTITY, client.getId(), "client.created", client.getName())
+                .forClient(client.getId(), client.getName()));
         events.publishEvent(new ClientTermsChanged(client.getId()));
         return client;
     }
@@ -87,14 +87,13 @@ class ClientService {
         Map<String, Object> before = client.fields();
         client.apply(form, Instant.now(clock));
         Map<String, Object> after = client.fields();
-        List<AuditEvent> changes = new ArrayList<>();
+        List<AuditEvent.FieldChange> changes = new ArrayList<>();
         boolean termsChanged = false;
         for (Map.Entry<String, Object> field : before.entrySet()) {
             Object old = field.getValue();
             Object now = after.get(field.getKey());
             if (!sameValue(old, now)) {
-                changes.add(AuditEvent.fieldChange(ENTITY, id, id, field.getKey(), old, now,
-                        "Client " + client.getName() + ": " + field.getKey() + " changed"));
+                changes.add(AuditEvent.FieldChange.of(field.getKey(), old, now));
                 termsChanged |= TERMS.contains(field.getKey());
             }
         }
@@ -102,7 +101,8 @@ class ClientService {
             return client;
         }
         client = flush(client);
-        audit.recordAll(changes);
+        audit.record(AuditEvent.of("CHANGED", ENTITY, id, "client.changed", client.getName())
+                .forClient(id, client.getName()).withChanges(changes));
         if (termsChanged) {
             events.publishEvent(new ClientTermsChanged(id));
         }
