@@ -118,10 +118,25 @@ class RoleMatrixTests {
         }
         else if (allowed) {
             assertThat(status).as(what).isBetween(200, 399);
+            if (method.equals("GET") && status < 300 && String.valueOf(response.getContentType()).startsWith("text/html")) {
+                assertThat(status).as(what).isEqualTo(200);
+                assertNoInlineScriptOrStyle(what, response.getContentAsString());
+            }
         }
         else {
             assertThat(status).as(what).isEqualTo(403);
         }
+    }
+
+    /**
+     * The Content-Security-Policy allows no inline script or style, so a page carrying one is broken
+     * in the browser. Data for the charts travels in an empty, inert {@code <script type="application/json">}
+     * whose content is an attribute: allowed, and nothing else.
+     */
+    private static void assertNoInlineScriptOrStyle(String what, String html) {
+        String withoutData = html.replaceAll("<script type=\"application/json\"[^>]*></script>", "");
+        assertThat(withoutData).as(what).doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>")
+                .doesNotContain(" style=\"").doesNotContain("<style").doesNotContainPattern("\\son[a-z]+=\"");
     }
 
     /** What the row's placeholders name, made for this call alone so that an allowed call may destroy it. */

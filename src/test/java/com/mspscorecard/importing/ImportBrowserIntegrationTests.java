@@ -50,7 +50,7 @@ class ImportBrowserIntegrationTests {
             browser.click(By.id("upload"));
 
             browser.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("rejected")));
-            assertThat(browser.text(By.id("rejected"))).contains("1 errors in 1 rows");
+            assertThat(browser.text(By.id("rejected"))).contains("1 error in 1 row");
             assertThat(browser.text(By.id("preview-rows"))).contains("cannot be negative");
             // What was detected is shown: the semicolon dialect, the decimal comma and the ignored column.
             assertThat(browser.text(By.id("ignored"))).contains("notes");
