@@ -48,11 +48,35 @@
     }
   };
 
+  const language = () => document.documentElement.lang || 'en';
+
+  // Month axes read as the reader writes months ("giu 2025", "Jun 2025"); the server sends ISO "2025-06".
+  const monthLabels = labels => {
+    const format = new Intl.DateTimeFormat(language(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return (labels || []).map(label => {
+      const match = /^(\d{4})-(\d{2})$/.exec(label);
+      return match ? format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1))) : label;
+    });
+  };
+
+  const percent = value => new Intl.NumberFormat(language(), { maximumFractionDigits: 1 }).format(value) + '%';
+
+  const median = values => {
+    const sorted = values.filter(v => v > 0).sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
+  };
+
+  // One client holding a quarter of the revenue squeezes every other dot into a corner: when the largest
+  // share is more than five times the median one, the axis turns logarithmic and its title says so.
+  const spread = values => Math.max(0, ...values) > 5 * median(values);
+
+  const LOG_FLOOR = 0.1;
+
   const base = () => ({
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
-    locale: document.documentElement.lang || 'en'
+    locale: language()
   });
 
   function gradeChart() {
@@ -81,7 +105,7 @@
     new Chart(canvas, {
       type: 'line',
       data: {
-        labels: data.labels,
+        labels: monthLabels(data.labels),
         datasets: [{ label: data.label, data: data.scores, borderColor: '#0d6efd', backgroundColor: '#0d6efd',
           tension: 0.2, spanGaps: true, pointRadius: 3 }]
       },
@@ -103,7 +127,7 @@
       new Chart(canvas, {
         type: 'line',
         data: {
-          labels: data.labels,
+          labels: monthLabels(data.labels),
           datasets: series.map((s, i) => ({ label: s.label, data: s.data, borderColor: SERIES_COLOURS[i],
             backgroundColor: SERIES_COLOURS[i], spanGaps: true, pointRadius: 2, tension: 0.2 }))
         },
@@ -141,8 +165,18 @@
     const scatter = document.getElementById('pareto-scatter');
     if (scatter) {
       const labels = scatter.dataset;
-      const others = data.scatter.filter(p => !p.drain);
-      const drains = data.scatter.filter(p => p.drain);
+      const logX = spread(data.scatter.map(p => p.x));
+      const logY = spread(data.scatter.map(p => p.y));
+      // A share of 0 has no place on a logarithmic axis: drawn at the floor, its tooltip gives the real value.
+      const points = data.scatter.map(p => ({ ...p, shareX: p.x, shareY: p.y,
+        x: logX ? Math.max(p.x, LOG_FLOOR) : p.x, y: logY ? Math.max(p.y, LOG_FLOOR) : p.y }));
+      const others = points.filter(p => !p.drain);
+      const drains = points.filter(p => p.drain);
+      const axis = (log, title) => log
+        ? { type: 'logarithmic', min: LOG_FLOOR, title: { display: true, text: `${title} · ${labels.log}` },
+            ticks: { callback: value => ([0.1, 1, 10, 100].includes(Number(value)) ? percent(value) : '') } }
+        : { beginAtZero: true, title: { display: true, text: title } };
+      scatter.dataset.scale = (logX || logY) ? 'logarithmic' : 'linear';
       new Chart(scatter, {
         type: 'scatter',
         data: {
@@ -152,9 +186,10 @@
           ]
         },
         options: { ...base(),
-          scales: { x: { beginAtZero: true, title: { display: true, text: labels.x } },
-            y: { beginAtZero: true, title: { display: true, text: labels.y } } },
-          plugins: { tooltip: { callbacks: { label: item => `${item.raw.name}: ${item.raw.x}% / ${item.raw.y}%` } } },
+          scales: { x: axis(logX, labels.x), y: axis(logY, labels.y) },
+          plugins: { tooltip: { callbacks: {
+            label: item => `${item.raw.name}: ${percent(item.raw.shareX)} / ${percent(item.raw.shareY)}`,
+            afterLabel: item => (item.raw.drain ? labels.drainWhy : '') } } },
           onHover: (event, elements) => {
             event.native.target.style.cursor = elements.length ? 'pointer' : 'default';
           },

@@ -30,6 +30,11 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordere
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.getProperty(OWN_DATABASE, Boolean.class, false)) {
+            // Such a context brings its own database (an embedded one, or one that must fail to answer),
+            // yet the environment may still name a server the tests did not create (SPRING_DATASOURCE_URL,
+            // or localhost:5432/scorecard when nothing else is set): it must never create a database there.
+            environment.getPropertySources().addFirst(new MapPropertySource("scorecardTestOwnDatabase",
+                    Map.of("scorecard.database.create-if-missing", "false")));
             return;
         }
         // A context that must start from an empty database asks for one of its own.

@@ -73,8 +73,8 @@ class ClientService {
         if (client.getStatus() != ClientStatus.ACTIVE) {
             statusChanges.insert(client.getId(), client.getStatus(), java.time.LocalDate.now(clock));
         }
-        audit.record(AuditEvent.of("CREATED", ENTITY, client.getId(), "Client " + client.getName() + " created")
-                .forClient(client.getId()));
+        audit.record(AuditEvent.of("CREATED", ENTITY, client.getId(), "client.created", client.getName())
+                .forClient(client.getId(), client.getName()));
         events.publishEvent(new ClientTermsChanged(client.getId()));
         return client;
     }
@@ -94,14 +94,13 @@ class ClientService {
         ClientStatus statusBefore = client.getStatus();
         client.apply(form, Instant.now(clock));
         Map<String, Object> after = client.fields();
-        List<AuditEvent> changes = new ArrayList<>();
+        List<AuditEvent.FieldChange> changes = new ArrayList<>();
         boolean termsChanged = false;
         for (Map.Entry<String, Object> field : before.entrySet()) {
             Object old = field.getValue();
             Object now = after.get(field.getKey());
             if (!sameValue(old, now)) {
-                changes.add(AuditEvent.fieldChange(ENTITY, id, id, field.getKey(), old, now,
-                        "Client " + client.getName() + ": " + field.getKey() + " changed"));
+                changes.add(AuditEvent.FieldChange.of(field.getKey(), old, now));
                 termsChanged |= TERMS.contains(field.getKey());
             }
         }
@@ -113,7 +112,8 @@ class ClientService {
             // A status set by hand takes effect today: months before it keep their portfolio.
             statusChanges.insert(id, client.getStatus(), java.time.LocalDate.now(clock));
         }
-        audit.recordAll(changes);
+        audit.record(AuditEvent.of("CHANGED", ENTITY, id, "client.changed", client.getName())
+                .forClient(id, client.getName()).withChanges(changes));
         if (termsChanged) {
             events.publishEvent(new ClientTermsChanged(id));
         }

@@ -201,8 +201,7 @@ class DemoPortfolioGenerator implements DemoPortfolio {
         });
         jdbc.batchUpdate("insert into incident (client_id, occurred_on, category, description, logged_by_id) "
                 + "values (?, ?, ?, ?, ?)", incidents);
-        audit.record(AuditEvent.of("DEMO_LOADED", "client", null,
-                "Demo portfolio loaded: " + clients.size() + " clients, " + snapshots.size() + " monthly snapshots"));
+        audit.record(AuditEvent.of("DEMO_LOADED", "client", null, "demo.loaded", clients.size(), snapshots.size()));
         var summary = scoring.rescoreAll();
         log.info("Demo portfolio loaded: " + clients.size() + " clients, " + summary.scorecards() + " scorecards");
     }

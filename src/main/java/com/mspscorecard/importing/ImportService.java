@@ -105,10 +105,9 @@ class ImportService {
                 log.info("Import of {}: written, with the rescoring it causes, in {} ms", fileName,
                         (System.nanoTime() - analysed) / 1_000_000);
                 long runId = history.record(Instant.now(clock), username, fileName, preview.sha256, preview);
-                audit.record(AuditEvent.of("IMPORTED", "IMPORT", runId,
-                        "Imported %s (SHA-256 %s): %d rows, %d new, %d changed, %d unchanged, %d clients created"
-                                .formatted(fileName, preview.sha256, preview.total(), preview.newRows,
-                                        preview.changedRows, preview.unchangedRows, preview.clientsToCreate.size())));
+                audit.record(AuditEvent.of("IMPORTED", "IMPORT", runId, "import.done", fileName, preview.sha256,
+                        (long) preview.total(), (long) preview.newRows, (long) preview.changedRows,
+                        (long) preview.unchangedRows, (long) preview.clientsToCreate.size()));
                 preview.alreadyImportedOn = before;
                 return new ImportOutcome(ImportOutcome.Status.IMPORTED, preview, null, before);
             });

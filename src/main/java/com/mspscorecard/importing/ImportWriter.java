@@ -179,15 +179,16 @@ class ImportWriter {
             if (row.kind != PreviewRow.Kind.CHANGED) {
                 continue;
             }
+            List<AuditEvent.FieldChange> fields = new ArrayList<>();
             for (int i = 0; i < preview.metrics.size(); i++) {
                 if (row.differs(i)) {
                     Metric metric = preview.metrics.get(i);
-                    changes.add(AuditEvent.fieldChange("SNAPSHOT", row.snapshotId, row.clientId, metric.fieldName(),
-                            PreviewRow.toDecimal(metric, row.stored[i]), PreviewRow.toDecimal(metric, row.values[i]),
-                            "%s %s: %s changed by the import of %s".formatted(row.clientName, row.month,
-                                    metric.fieldName(), fileName)));
+                    fields.add(AuditEvent.FieldChange.of(metric.fieldName(), PreviewRow.toDecimal(metric, row.stored[i]),
+                            PreviewRow.toDecimal(metric, row.values[i])));
                 }
             }
+            changes.add(AuditEvent.of("CHANGED", "SNAPSHOT", row.snapshotId, "snapshot.imported", row.clientName,
+                    row.month, fileName).forClient(row.clientId, row.clientName).withChanges(fields));
         }
         return changes;
     }

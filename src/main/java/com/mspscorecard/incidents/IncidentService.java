@@ -92,8 +92,9 @@ class IncidentService {
                 values (?, ?, ?, ?, ?, ?) returning id
                 """, Long.class, clientId, form.occurredOn(), form.category().name(), form.description().strip(),
                 author.id(), Timestamp.from(clock.instant()));
-        audit.record(AuditEvent.of("CREATED", ENTITY, id, "Red-flag incident " + form.category() + " logged for "
-                + client.name() + " (" + form.occurredOn() + ")").forClient(clientId));
+        audit.record(AuditEvent.of("CREATED", ENTITY, id, "incident.created",
+                new AuditEvent.Word("incident.category." + form.category()), client.name(), form.occurredOn())
+                .forClient(clientId, client.name()));
         events.publishEvent(new IncidentsChanged(clientId));
         return id;
     }
@@ -103,10 +104,10 @@ class IncidentService {
         IncidentView incident = jdbc.query(SELECT + " where i.id = ?", VIEW, id).stream().findFirst()
                 .orElseThrow(() -> new IncidentNotFound(id));
         jdbc.update("delete from incident where id = ?", id);
-        audit.record(new AuditEvent("DELETED", ENTITY, id, incident.clientId(), null,
-                incident.category() + " " + incident.occurredOn() + ": " + incident.description(), null,
-                "Red-flag incident " + incident.category() + " of " + incident.clientName() + " ("
-                        + incident.occurredOn() + ", logged by " + incident.loggedBy() + ") deleted"));
+        audit.record(AuditEvent.of("DELETED", ENTITY, id, "incident.deleted",
+                new AuditEvent.Word("incident.category." + incident.category()), incident.clientName(),
+                incident.occurredOn(), incident.loggedBy(), incident.description())
+                .forClient(incident.clientId(), incident.clientName()));
         events.publishEvent(new IncidentsChanged(incident.clientId()));
     }
 

@@ -94,15 +94,12 @@ public class SnapshotWriter {
             changedClients.add(row.clientId());
             changedMonths.add(row.month());
             String name = names.getOrDefault(row.clientId(), "#" + row.clientId());
-            if (before == null) {
-                changes.add(AuditEvent.of("CREATED", ENTITY, id, "Metrics of " + name + " for " + row.month() + " created")
-                        .forClient(row.clientId()));
-            }
-            for (Metric metric : changed) {
-                changes.add(AuditEvent.fieldChange(ENTITY, id, row.clientId(), metric.fieldName(),
-                        text(before == null ? null : before.values().get(metric)), text(row.values().get(metric)),
-                        "Metrics of " + name + " for " + row.month() + ": " + metric.fieldName() + " changed"));
-            }
+            changes.add(AuditEvent.of(before == null ? "CREATED" : "CHANGED", ENTITY, id,
+                    before == null ? "snapshot.created" : "snapshot.changed", name, row.month())
+                    .forClient(row.clientId(), name)
+                    .withChanges(changed.stream().map(metric -> AuditEvent.FieldChange.of(metric.fieldName(),
+                            text(before == null ? null : before.values().get(metric)), text(row.values().get(metric))))
+                            .toList()));
         }
         if (written > 0) {
             audit.recordAll(changes);

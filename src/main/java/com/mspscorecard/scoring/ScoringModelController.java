@@ -30,6 +30,7 @@ class ScoringModelController {
         ScoringModel model = version == null ? models.active()
                 : models.model(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         page.addAttribute("model", model);
+        page.addAttribute("form", ModelForm.of(model)); // the editor's units: percentages, not fractions
         page.addAttribute("shown", models.version(model.version()).orElseThrow());
         page.addAttribute("versions", models.versions());
         page.addAttribute("draft", models.draft().orElse(null));

@@ -80,8 +80,7 @@ public class ScoringModels {
             return rows.model(existing.get().version()).orElseThrow();
         }
         int version = rows.insertDraft(rows.active(), actor());
-        audit.record(AuditEvent.of("MODEL_DRAFTED", "scoring_model", (long) version,
-                "Scoring model version " + version + " drafted"));
+        audit.record(AuditEvent.of("MODEL_DRAFTED", "scoring_model", (long) version, "model.drafted", "" + version));
         return rows.model(version).orElseThrow();
     }
 
@@ -94,16 +93,15 @@ public class ScoringModels {
     public void saveDraft(ScoringModel draft) {
         requireDraft(draft.version());
         rows.updateDefinition(draft);
-        audit.record(AuditEvent.of("MODEL_EDITED", "scoring_model", (long) draft.version(),
-                "Scoring model version " + draft.version() + " edited"));
+        audit.record(AuditEvent.of("MODEL_EDITED", "scoring_model", (long) draft.version(), "model.edited",
+                "" + draft.version()));
     }
 
     @Transactional
     public void discardDraft(int version) {
         requireDraft(version);
         rows.delete(version);
-        audit.record(AuditEvent.of("MODEL_DISCARDED", "scoring_model", (long) version,
-                "Scoring model draft " + version + " discarded"));
+        audit.record(AuditEvent.of("MODEL_DISCARDED", "scoring_model", (long) version, "model.discarded", "" + version));
     }
 
     /** Each client's grade and recommendation for a month under the active model and a candidate. */
@@ -163,8 +161,7 @@ public class ScoringModels {
             throw new IllegalStateException("version " + version + " is already active");
         }
         rows.activate(version, actor());
-        audit.record(AuditEvent.of("MODEL_ACTIVATED", "scoring_model", (long) version,
-                "Scoring model version " + version + " activated"));
+        audit.record(AuditEvent.of("MODEL_ACTIVATED", "scoring_model", (long) version, "model.activated", "" + version));
         return scoring.rescoreAll(rows.active());
     }
 

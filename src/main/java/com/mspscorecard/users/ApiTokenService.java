@@ -61,8 +61,7 @@ class ApiTokenService {
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiToken saved = tokens.save(new ApiToken(user.getId(), label, hash(token), Instant.now(clock)));
-        audit.record(AuditEvent.of("CREATED", "API_TOKEN", saved.getId(),
-                "API token \"" + label + "\" created for " + user.getUsername()));
+        audit.record(AuditEvent.of("CREATED", "API_TOKEN", saved.getId(), "token.created", label, user.getUsername()));
         return token;
     }
 
@@ -73,8 +72,8 @@ class ApiTokenService {
                 .orElseThrow(() -> new UserRuleViolation("token", "token.notFound"));
         if (!token.isRevoked()) {
             token.revoke(Instant.now(clock));
-            audit.record(AuditEvent.of("REVOKED", "API_TOKEN", token.getId(),
-                    "API token \"" + token.getName() + "\" of " + user.getUsername() + " revoked"));
+            audit.record(AuditEvent.of("REVOKED", "API_TOKEN", token.getId(), "token.revoked", token.getName(),
+                    user.getUsername()));
         }
     }
 

@@ -45,8 +45,7 @@ class SignInLog {
             return;
         }
         log.info("Sign-in of " + clean(username) + " from " + clean(address));
-        audit(username, new AuditEvent("SIGNED_IN", "USER", null, null, null, null, null,
-                "Signed in from " + clean(address)));
+        audit(username, AuditEvent.of("SIGNED_IN", "USER", null, "signIn", clean(address)));
     }
 
     /**
@@ -56,8 +55,9 @@ class SignInLog {
     void failed(String action, String knownUsername, String address, String reason) {
         String who = knownUsername == null ? "an unknown username" : clean(knownUsername);
         log.warn(label(action) + " failed for " + who + " from " + clean(address) + ": " + reason);
-        audit(knownUsername == null ? UNKNOWN : knownUsername, new AuditEvent(action, "USER", null, null, null,
-                null, null, label(action) + " from " + clean(address) + " failed: " + reason));
+        audit(knownUsername == null ? UNKNOWN : knownUsername, AuditEvent.of(action, "USER", null,
+                "PASSWORD_CHECK_FAILED".equals(action) ? "passwordCheck.failed" : "signIn.failed", clean(address),
+                new AuditEvent.Word("audit.reason." + reason.replace(' ', '_'))));
     }
 
     void lockedOut(String knownUsername, String address, List<SignInThrottle.Lockout> lockouts) {
@@ -71,7 +71,14 @@ class SignInLog {
                             + " minutes after " + SignInThrottle.PAIR_LOCK_AFTER + " failures";
             log.warn(what);
             audit(lockout == SignInThrottle.Lockout.ADDRESS || knownUsername == null ? UNKNOWN : knownUsername,
-                    new AuditEvent("SIGN_IN_LOCKED", "USER", null, null, null, null, null, what));
+                    lockout == SignInThrottle.Lockout.ADDRESS
+                            ? AuditEvent.of("SIGN_IN_LOCKED", "USER", null, "signIn.lockedAddress", clean(address),
+                                    SignInThrottle.ADDRESS_LOCK.toMinutes(), SignInThrottle.ADDRESS_LOCK_AFTER)
+                            : AuditEvent.of("SIGN_IN_LOCKED", "USER", null, "signIn.lockedUser",
+                                    knownUsername == null ? new AuditEvent.Word("audit.unknownUsername")
+                                            : clean(knownUsername),
+                                    clean(address), SignInThrottle.PAIR_LOCK.toMinutes(),
+                                    SignInThrottle.PAIR_LOCK_AFTER));
         }
     }
 

@@ -132,8 +132,8 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
         catch (DataIntegrityViolationException e) {
             throw new UserRuleViolation("username", "user.username.taken");
         }
-        audit.record(AuditEvent.of("CREATED", "USER", user.getId(),
-                "User " + username + " created with role " + newUser.role()));
+        audit.record(AuditEvent.of("CREATED", "USER", user.getId(), "user.created", username,
+                new AuditEvent.Word("role." + newUser.role())));
         return user.summary();
     }
 
@@ -148,8 +148,8 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
         }
         Role old = user.getRole();
         user.setRole(role);
-        audit.record(AuditEvent.fieldChange("USER", user.getId(), null, "role", old, role,
-                "Role of " + user.getUsername() + " changed from " + old + " to " + role));
+        audit.record(AuditEvent.of("CHANGED", "USER", user.getId(), "user.roleChanged", user.getUsername())
+                .withChanges(List.of(AuditEvent.FieldChange.of("role", old, role))));
         sessions.endAllOf(user.getUsername());
     }
 
@@ -166,8 +166,8 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
             throw new UserRuleViolation("enabled", "user.lastOwner");
         }
         user.setEnabled(enabled);
-        audit.record(AuditEvent.fieldChange("USER", user.getId(), null, "enabled", !enabled, enabled,
-                "User " + user.getUsername() + (enabled ? " enabled" : " disabled")));
+        audit.record(AuditEvent.of("CHANGED", "USER", user.getId(), enabled ? "user.enabled" : "user.disabled",
+                user.getUsername()).withChanges(List.of(AuditEvent.FieldChange.of("enabled", !enabled, enabled))));
         if (!enabled) {
             sessions.endAllOf(user.getUsername());
         }
@@ -199,8 +199,8 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
         }
         user.setPasswordHash(passwordEncoder.encode(newPassword));
         user.setMustChangePassword(false);
-        audit.record(AuditEvent.of("PASSWORD_CHANGED", "USER", user.getId(),
-                "User " + user.getUsername() + " changed their password"));
+        audit.record(AuditEvent.of("PASSWORD_CHANGED", "USER", user.getId(), "user.passwordChanged",
+                user.getUsername()));
     }
 
     private long enabledOwners() {

@@ -51,8 +51,7 @@ class PollClosingAnnouncer {
         for (Poll poll : polls.closedUnannounced(today)) {
             polls.markAnnounced(poll.id());
             polls.shuffleBallots(poll.id());
-            audit.record(AuditEvent.of("CLOSED", "POLL", poll.id(),
-                    "Poll \"" + poll.title() + "\" closed on its closing date " + poll.closesOn()));
+            audit.record(AuditEvent.of("CLOSED", "POLL", poll.id(), "poll.closedOnDate", poll.title(), poll.closesOn()));
             events.publishEvent(new PollClosed(poll.id(), poll.closesOn()));
             announced++;
         }

@@ -70,8 +70,8 @@ class PollService {
         }
         String title = form.title().trim();
         long id = polls.insert(title, form.opensOn(), form.closesOn(), form.picks());
-        audit.record(AuditEvent.of("CREATED", "POLL", id, "Poll \"" + title + "\" created, open " + form.opensOn()
-                + " to " + form.closesOn() + ", " + form.picks() + " picks per ballot"));
+        audit.record(AuditEvent.of("CREATED", "POLL", id, "poll.created", title, form.opensOn(), form.closesOn(),
+                form.picks()));
         rosters.takeIfDue(id);
         return id;
     }
@@ -93,7 +93,7 @@ class PollService {
         }
         polls.closeEarly(pollId, today);
         polls.shuffleBallots(pollId);
-        audit.record(AuditEvent.of("CLOSED", "POLL", pollId, "Poll \"" + poll.title() + "\" closed early"));
+        audit.record(AuditEvent.of("CLOSED", "POLL", pollId, "poll.closedEarly", poll.title()));
         events.publishEvent(new PollClosed(pollId, today));
     }
 
@@ -108,8 +108,7 @@ class PollService {
             throw new VotingRuleViolation("poll.alreadyClosed");
         }
         polls.withdraw(pollId, today());
-        audit.record(AuditEvent.of("WITHDRAWN", "POLL", pollId,
-                "Poll \"" + poll.title() + "\" withdrawn: ballots discarded unread"));
+        audit.record(AuditEvent.of("WITHDRAWN", "POLL", pollId, "poll.withdrawn", poll.title()));
     }
 
     /** The poll, its roster taken first if it has just opened (see {@link PollRosters}). */

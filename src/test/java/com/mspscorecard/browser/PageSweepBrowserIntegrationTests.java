@@ -334,6 +334,8 @@ class PageSweepBrowserIntegrationTests {
         steps.add(submit("/users empty form", 200, "/users", "form[action$='/users']",
                 "form[action$='/users'] button[type=submit]", ""));
         steps.add(get("/audit", 200));
+        // Filtered by a part of a client's name, one entry per save with its changed fields.
+        steps.add(get("/audit?client=chaos", 200));
         steps.add(get("/polls/new", 200));
         steps.add(submit("/polls/new empty title", 200, "/polls/new", "#poll-form", "#create-poll",
                 "document.getElementById('title').value = '';"));

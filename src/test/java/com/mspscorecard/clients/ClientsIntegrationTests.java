@@ -110,8 +110,8 @@ class ClientsIntegrationTests {
                         .param("status", "ACTIVE").param("paymentTerms", "NET_30").param("endpoints", "12"))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select endpoints from client where id = ?", Integer.class, id)).isEqualTo(12);
-        assertThat(jdbc.queryForList("select field from audit_entry where entity_type = 'CLIENT' and entity_id = ? "
-                + "and action = 'CHANGED' order by id", String.class, id))
+        assertThat(jdbc.queryForList("select c->>'field' from audit_entry, jsonb_array_elements(changes) c "
+                + "where entity_type = 'CLIENT' and entity_id = ? and action = 'CHANGED' order by id", String.class, id))
                 .containsExactly("paymentTerms", "paymentTerms", "endpoints");
     }
 
@@ -131,8 +131,8 @@ class ClientsIntegrationTests {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Offboarded")));
         mvc.perform(asManager(post("/clients/" + id)).param("name", "cli Leaving Ltd").param("status", "ACTIVE")
                 .param("paymentTerms", "NET_30").param("version", "2")).andExpect(status().is3xxRedirection());
-        assertThat(jdbc.queryForList("select new_value from audit_entry where entity_id = ? and field = 'status' "
-                + "order by id", String.class, id)).containsExactly("OFFBOARDING", "OFFBOARDED", "ACTIVE");
+        assertThat(jdbc.queryForList("select c->>'new' from audit_entry, jsonb_array_elements(changes) c "
+                + "where entity_type = 'CLIENT' and entity_id = ? and c->>'field' = 'status' order by id", String.class, id)).containsExactly("OFFBOARDING", "OFFBOARDED", "ACTIVE");
     }
 
     @Test

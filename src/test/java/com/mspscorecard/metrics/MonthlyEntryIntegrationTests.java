@@ -117,10 +117,13 @@ class MonthlyEntryIntegrationTests {
                 .containsEntry("escalations", null);
         assertThat(jdbc.queryForObject("select hours_spent from monthly_snapshot where client_id = ? "
                 + "and month = '2025-06-01'", BigDecimal.class, second)).isEqualByComparingTo("7.5");
-        assertThat(jdbc.queryForList("select field || ':' || coalesce(old_value, '') || '>' || new_value from audit_entry "
-                + "where client_id = ? and entity_type = 'SNAPSHOT' and action = 'CHANGED' and actor = 'met-am' "
-                + "and summary like '%2025-06%' order by field", String.class, first))
+        // One save of a client's month is one audit entry naming every field it changed.
+        assertThat(jdbc.queryForList("select c->>'field' || ':' || coalesce(c->>'old', '') || '>' || (c->>'new') "
+                + "from audit_entry, jsonb_array_elements(changes) c where client_id = ? and entity_type = 'SNAPSHOT' "
+                + "and actor = 'met-am' and args->1->>'m' = '2025-06' order by 1", String.class, first))
                 .containsExactly("new_tickets:>12", "revenue:>1500.50");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where client_id = ? and entity_type = 'SNAPSHOT' "
+                + "and args->1->>'m' = '2025-06'", Integer.class, first)).isOne();
     }
 
     @Test
@@ -155,7 +158,7 @@ class MonthlyEntryIntegrationTests {
         })).isInstanceOf(IllegalStateException.class);
         assertThat(jdbc.queryForObject("select count(*) from monthly_snapshot where client_id = ? and month = '2025-02-01'",
                 Integer.class, second)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where client_id = ? and summary like '%2025-02%'",
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where client_id = ? and args->1->>'m' = '2025-02'",
                 Integer.class, second)).isZero();
     }
 }
