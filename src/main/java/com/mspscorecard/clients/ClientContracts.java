@@ -26,12 +26,13 @@ public class ClientContracts {
 
     /** Sets {@code contract_mrr}, audited as a field change with the reason; a stale client form is refused afterwards. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void changeMonthlyFee(long clientId, BigDecimal fee, String why) {
+    public void changeMonthlyFee(long clientId, BigDecimal fee, AuditEvent.Word why) {
         Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFound(clientId));
         BigDecimal before = client.getContractMrr();
         client.setContractMrr(fee, Instant.now(clock));
         clients.saveAndFlush(client);
-        audit.record(AuditEvent.fieldChange(ClientService.ENTITY, clientId, clientId, "contractMrr", before, fee,
-                "Client " + client.getName() + ": contractMrr changed (" + why + ")"));
+        audit.record(AuditEvent.of("CHANGED", ClientService.ENTITY, clientId, "client.feeChanged", client.getName(), why)
+                .forClient(clientId, client.getName())
+                .withChanges(java.util.List.of(AuditEvent.FieldChange.of("contractMrr", before, fee))));
     }
 }

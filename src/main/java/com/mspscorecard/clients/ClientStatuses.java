@@ -39,16 +39,16 @@ public class ClientStatuses {
 
     /**
      * Records that the client's status becomes {@code status} on {@code effectiveOn} (today or later),
-     * audited, and applies it at once when the date has come.
+     * audited with {@code why} (a label from the bundles), and applies it at once when the date has come.
      */
     @Transactional
-    public void change(long clientId, ClientStatus status, LocalDate effectiveOn, String why) {
+    public void change(long clientId, ClientStatus status, LocalDate effectiveOn, AuditEvent.Word why) {
         Client client = clients.findById(clientId).orElseThrow(() -> new ClientNotFound(clientId));
         rows.insert(clientId, status, effectiveOn);
-        audit.record(new AuditEvent("STATUS_SCHEDULED", ClientService.ENTITY, clientId, clientId, "status",
-                client.getStatus().name(), status.name() + " from " + effectiveOn,
-                "Client " + client.getName() + ": status " + status + " from " + effectiveOn
-                        + (why == null ? "" : " (" + why + ")")));
+        audit.record(AuditEvent.of("STATUS_SCHEDULED", ClientService.ENTITY, clientId, "client.statusScheduled",
+                        client.getName(), new AuditEvent.Word("client.status." + status.name()), effectiveOn,
+                        why)
+                .forClient(clientId, client.getName()));
         applyDue();
     }
 

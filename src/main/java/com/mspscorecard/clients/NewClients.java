@@ -37,11 +37,11 @@ public class NewClients {
     /**
      * Creates the clients inside the caller's transaction.
      *
-     * @param origin what created them, for the audit trail: "the import of march.csv"
+     * @param auditCode the audit sentence ({@code audit.event.<code>}), given each client's name and then {@code auditArgs}
      * @return each new client's id by its name in lower case
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<String, Long> create(List<NewClient> clients, String origin) {
+    public Map<String, Long> create(List<NewClient> clients, String auditCode, String... auditArgs) {
         Map<String, Long> ids = new HashMap<>();
         if (clients.isEmpty()) {
             return ids;
@@ -88,10 +88,17 @@ public class NewClients {
             long id = rs.getLong(1);
             String name = rs.getString(2);
             ids.put(name.toLowerCase(Locale.ROOT), id);
-            created.add(AuditEvent.of("CREATED", ClientService.ENTITY, id,
-                    "Client %s created by %s".formatted(name, origin)).forClient(id));
+            created.add(AuditEvent.of("CREATED", ClientService.ENTITY, id, auditCode, prepend(name, auditArgs))
+                    .forClient(id, name));
         });
         audit.recordAll(created);
         return ids;
+    }
+
+    private static Object[] prepend(String name, String[] args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = name;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
     }
 }

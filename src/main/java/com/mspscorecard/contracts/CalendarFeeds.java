@@ -45,7 +45,7 @@ class CalendarFeeds {
                 insert into calendar_feed (user_id, secret_hash, language) values (?, ?, ?)
                 on conflict (user_id) do update set secret_hash = excluded.secret_hash,
                     language = excluded.language, created_at = now()""", userId, hash(secret), language);
-        audit.record(AuditEvent.of("CALENDAR_FEED_CREATED", "CALENDAR_FEED", userId, "Calendar feed address created"));
+        audit.record(AuditEvent.of("CALENDAR_FEED_CREATED", "CALENDAR_FEED", userId, "calendarFeed.created"));
         return secret;
     }
 
@@ -53,7 +53,7 @@ class CalendarFeeds {
     boolean revoke(long userId) {
         boolean revoked = jdbc.update("delete from calendar_feed where user_id = ?", userId) > 0;
         if (revoked) {
-            audit.record(AuditEvent.of("CALENDAR_FEED_REVOKED", "CALENDAR_FEED", userId, "Calendar feed address revoked"));
+            audit.record(AuditEvent.of("CALENDAR_FEED_REVOKED", "CALENDAR_FEED", userId, "calendarFeed.revoked"));
         }
         return revoked;
     }

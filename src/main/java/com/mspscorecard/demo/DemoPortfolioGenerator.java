@@ -174,7 +174,7 @@ class DemoPortfolioGenerator implements DemoPortfolio {
                     PaymentTerms.valueOf(kind.terms()), start.minusYears(1), last.plusYears(1).atDay(1), 60,
                     money(kind.revenue()), kind.endpoints(), "Demo client"));
         }
-        Map<String, Long> ids = newClients.create(toCreate, "the demo portfolio");
+        Map<String, Long> ids = newClients.create(toCreate, "client.createdByDemo");
         List<Object[]> snapshots = new ArrayList<>();
         List<Object[]> incidents = new ArrayList<>();
         for (DemoClient client : clients) {

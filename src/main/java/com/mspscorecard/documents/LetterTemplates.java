@@ -62,7 +62,7 @@ public class LetterTemplates {
                         updated_by = excluded.updated_by, updated_at = now()""", kind, language, body, username);
         }
         audit.record(AuditEvent.of("LETTER_TEMPLATE_SAVED", "LETTER_TEMPLATE", null,
-                "Letter template " + kind + " (" + language + ") " + (body == null || body.isBlank() ? "reset" : "saved")));
+                body == null || body.isBlank() ? "letterTemplate.reset" : "letterTemplate.saved", kind, language));
     }
 
     private static void check(String kind, String language) {

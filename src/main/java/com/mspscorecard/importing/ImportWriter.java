@@ -166,7 +166,7 @@ class ImportWriter {
         }
         List<NewClient> clients = names.stream().map(name -> NewClient.named(name, manager))
                 .toList();
-        Map<String, Long> created = newClients.create(clients, "the import of " + fileName);
+        Map<String, Long> created = newClients.create(clients, "client.createdByImport", fileName);
         for (int i = 0; i < names.size(); i++) {
             ids.put(-(i + 1L), created.get(names.get(i).toLowerCase(Locale.ROOT)));
         }

@@ -153,9 +153,9 @@ class OffboardingService {
             LocalDate due = exit.minusDays(item.daysBeforeExit());
             rows.insertItem(id, item.position(), item.title(language), null, due.isBefore(today()) ? today() : due);
         }
-        audit.record(AuditEvent.of("CASE_OPENED", ENTITY, id, "Offboarding case opened for " + client.name()
-                + ", exit on " + exit).forClient(clientId));
-        statuses.change(clientId, ClientStatus.OFFBOARDING, today(), "offboarding case " + id);
+        audit.record(AuditEvent.of("CASE_OPENED", ENTITY, id, "offboarding.opened", client.name(), exit)
+                .forClient(clientId, client.name()));
+        statuses.change(clientId, ClientStatus.OFFBOARDING, today(), new AuditEvent.Word("audit.because.caseOpened"));
         return id;
     }
 
@@ -176,8 +176,8 @@ class OffboardingService {
             throw stale(rows.item(caseId, itemId).orElseThrow());
         }
         audit.record(AuditEvent.of(done ? "ITEM_DONE" : "ITEM_REOPENED", ENTITY, caseId,
-                "Offboarding " + k.clientName() + ": \"" + item.title() + "\" " + (done ? "done" : "reopened"))
-                .forClient(k.clientId()));
+                done ? "offboarding.itemDone" : "offboarding.itemReopened", k.clientName(), item.title())
+                .forClient(k.clientId(), k.clientName()));
     }
 
     @Transactional
@@ -195,9 +195,12 @@ class OffboardingService {
         if (item.version() != version || !rows.assign(itemId, version, assigneeId, dueOn)) {
             throw stale(rows.item(caseId, itemId).orElseThrow());
         }
-        audit.record(AuditEvent.of("ITEM_ASSIGNED", ENTITY, caseId, "Offboarding " + k.clientName() + ": \""
-                + item.title() + "\" assigned to " + (assignee == null ? "nobody" : assignee.username())
-                + (dueOn == null ? "" : ", due " + dueOn)).forClient(k.clientId()));
+        audit.record((dueOn == null
+                ? AuditEvent.of("ITEM_ASSIGNED", ENTITY, caseId, "offboarding.itemAssigned", k.clientName(), item.title(),
+                        assignee == null ? new AuditEvent.Word("audit.nobody") : assignee.username())
+                : AuditEvent.of("ITEM_ASSIGNED", ENTITY, caseId, "offboarding.itemAssignedDue", k.clientName(), item.title(),
+                        assignee == null ? new AuditEvent.Word("audit.nobody") : assignee.username(), dueOn))
+                .forClient(k.clientId(), k.clientName()));
     }
 
     @Transactional
@@ -212,9 +215,9 @@ class OffboardingService {
             throw CaseProblem.conflict("offboarding.stale.case");
         }
         LocalDate effective = k.exitDate().isBefore(today()) ? today() : k.exitDate();
-        audit.record(AuditEvent.of("CASE_COMPLETED", ENTITY, caseId, "Offboarding case of " + k.clientName()
-                + " completed; offboarded from " + effective).forClient(k.clientId()));
-        statuses.change(k.clientId(), ClientStatus.OFFBOARDED, effective, "offboarding case " + caseId + " completed");
+        audit.record(AuditEvent.of("CASE_COMPLETED", ENTITY, caseId, "offboarding.completed", k.clientName(), effective)
+                .forClient(k.clientId(), k.clientName()));
+        statuses.change(k.clientId(), ClientStatus.OFFBOARDED, effective, new AuditEvent.Word("audit.because.caseCompleted"));
     }
 
     @Transactional
@@ -228,9 +231,9 @@ class OffboardingService {
         if (!rows.close(caseId, version, "WITHDRAWN", why, actor.username())) {
             throw CaseProblem.conflict("offboarding.stale.case");
         }
-        audit.record(AuditEvent.of("CASE_WITHDRAWN", ENTITY, caseId, "Offboarding case of " + k.clientName()
-                + " withdrawn: " + why).forClient(k.clientId()));
-        statuses.change(k.clientId(), ClientStatus.ACTIVE, today(), "offboarding case " + caseId + " withdrawn");
+        audit.record(AuditEvent.of("CASE_WITHDRAWN", ENTITY, caseId, "offboarding.withdrawn", k.clientName(), why)
+                .forClient(k.clientId(), k.clientName()));
+        statuses.change(k.clientId(), ClientStatus.ACTIVE, today(), new AuditEvent.Word("audit.because.caseWithdrawn"));
     }
 
     @Transactional
@@ -241,8 +244,8 @@ class OffboardingService {
         if (!rows.updateLetter(caseId, version, "it".equals(language) ? "it" : "en", text)) {
             throw CaseProblem.conflict("offboarding.stale.case");
         }
-        audit.record(AuditEvent.of("LETTER_SAVED", ENTITY, caseId, "Offboarding letter for " + k.clientName()
-                + " saved").forClient(k.clientId()));
+        audit.record(AuditEvent.of("LETTER_SAVED", ENTITY, caseId, "offboarding.letterSaved", k.clientName())
+                .forClient(k.clientId(), k.clientName()));
     }
 
     @Transactional(readOnly = true)
@@ -264,7 +267,7 @@ class OffboardingService {
         }
         rows.replaceTemplate(items);
         audit.record(AuditEvent.of("CHECKLIST_TEMPLATE_SAVED", "CHECKLIST_TEMPLATE", null,
-                "Offboarding checklist template saved (" + items.size() + " items)"));
+                "offboarding.templateSaved", items.size()));
     }
 
     /** Owners work every item; account managers those of their own clients' cases and their own; staff their own. */

@@ -126,8 +126,8 @@ public class PriceProposals {
         catch (DuplicateKeyException e) {
             throw CaseProblem.of(null, "proposal.refused.alreadyOpen");
         }
-        audit.record(AuditEvent.of("PROPOSAL_OPENED", ENTITY, id, "Price raise proposed to " + client.name() + ": "
-                + current + " → " + proposed + " from " + effectiveOn).forClient(clientId));
+        audit.record(AuditEvent.of("PROPOSAL_OPENED", ENTITY, id, "proposal.opened", client.name(), current, proposed,
+                effectiveOn).forClient(clientId, client.name()));
         return id;
     }
 
@@ -139,9 +139,10 @@ public class PriceProposals {
         if (!p.open() || !rows.close(id, version, accepted ? "ACCEPTED" : "DECLINED", null, actor.username())) {
             throw CaseProblem.conflict(p.open() ? "offboarding.stale.case" : "offboarding.stale.closed");
         }
-        audit.record(AuditEvent.of(accepted ? "PROPOSAL_ACCEPTED" : "PROPOSAL_DECLINED", ENTITY, id,
-                "Price raise for " + p.clientName() + (accepted ? " accepted, effective " + p.effectiveOn() : " declined"))
-                .forClient(p.clientId()));
+        audit.record((accepted
+                ? AuditEvent.of("PROPOSAL_ACCEPTED", ENTITY, id, "proposal.accepted", p.clientName(), p.effectiveOn())
+                : AuditEvent.of("PROPOSAL_DECLINED", ENTITY, id, "proposal.declined", p.clientName()))
+                .forClient(p.clientId(), p.clientName()));
         if (accepted) {
             applyDue();
         }
@@ -161,8 +162,8 @@ public class PriceProposals {
         if (!p.open() || !rows.close(id, version, "WITHDRAWN", why, actor.username())) {
             throw CaseProblem.conflict(p.open() ? "offboarding.stale.case" : "offboarding.stale.closed");
         }
-        audit.record(AuditEvent.of("PROPOSAL_WITHDRAWN", ENTITY, id, "Price raise for " + p.clientName()
-                + " withdrawn: " + why).forClient(p.clientId()));
+        audit.record(AuditEvent.of("PROPOSAL_WITHDRAWN", ENTITY, id, "proposal.withdrawn", p.clientName(), why)
+                .forClient(p.clientId(), p.clientName()));
     }
 
     /** Puts accepted prices whose day has come into the clients' contracts; run daily and at start-up. */
@@ -170,7 +171,7 @@ public class PriceProposals {
     public int applyDue() {
         List<PriceProposal> due = rows.due(LocalDate.now(clock));
         for (PriceProposal p : due) {
-            contracts.changeMonthlyFee(p.clientId(), p.proposedPrice(), "price raise " + p.id() + " accepted");
+            contracts.changeMonthlyFee(p.clientId(), p.proposedPrice(), new AuditEvent.Word("audit.because.priceRaiseAccepted"));
             rows.markApplied(p.id());
         }
         return due.size();

@@ -61,7 +61,7 @@ class ClientStatusHistoryIntegrationTests {
                 new org.springframework.security.authentication.UsernamePasswordAuthenticationToken("hist-owner", null,
                         java.util.List.of()));
         try {
-            statuses.change(id, ClientStatus.OFFBOARDED, LocalDate.now().plusDays(40), "test");
+            statuses.change(id, ClientStatus.OFFBOARDED, LocalDate.now().plusDays(40), new com.mspscorecard.audit.AuditEvent.Word("audit.because.caseCompleted"));
         }
         finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
