@@ -51,12 +51,21 @@ class RoleMatrixTests {
     private static final String[] ROLES = { "OWNER", "ACCOUNT_MANAGER", "STAFF" };
 
     /** Valid bodies for the API calls, by the row's method and path as written in the table. */
-    private static final Map<String, String> BODIES = Map.of(
-            "POST /api/v1/clients", "{\"name\": \"matrix new {uuid}\"}",
-            "PUT /api/v1/clients/{client}", "{\"name\": \"{clientName}\", \"version\": 0}",
-            "PUT /api/v1/clients/{client}/months/2020-01", "{\"month\": \"2020-01\", \"new_tickets\": 1}",
-            "POST /api/v1/clients/{client}/incidents",
-            "{\"occurred_on\": \"2025-01-01\", \"category\": \"OTHER\", \"description\": \"matrix\"}");
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("POST /api/v1/clients/{client}/offboarding-cases", "{\"decision\": \"OFFBOARD\", \"reasons\": \"matrix\", "
+                    + "\"exit_date\": \"{future}\", \"confirm_early\": true, \"letter_language\": \"en\"}"),
+            Map.entry("POST /api/v1/offboarding-cases/{case}/items/{item}", "{\"done\": true, \"version\": 0}"),
+            Map.entry("POST /api/v1/offboarding-cases/{emptyCase}/complete", "{\"version\": 0}"),
+            Map.entry("POST /api/v1/offboarding-cases/{case}/withdraw", "{\"version\": 0, \"reason\": \"matrix\"}"),
+            Map.entry("POST /api/v1/clients/{client}/price-proposals", "{\"proposed_price\": 1300, \"effective_on\": \"{future}\", "
+                    + "\"letter_language\": \"en\"}"),
+            Map.entry("POST /api/v1/price-proposals/{proposal}/answer", "{\"version\": 0, \"accepted\": true}"),
+            Map.entry("POST /api/v1/price-proposals/{proposal}/withdraw", "{\"version\": 0, \"reason\": \"matrix\"}"),
+            Map.entry("POST /api/v1/clients", "{\"name\": \"matrix new {uuid}\"}"),
+            Map.entry("PUT /api/v1/clients/{client}", "{\"name\": \"{clientName}\", \"version\": 0}"),
+            Map.entry("PUT /api/v1/clients/{client}/months/2020-01", "{\"month\": \"2020-01\", \"new_tickets\": 1}"),
+            Map.entry("POST /api/v1/clients/{client}/incidents",
+                    "{\"occurred_on\": \"2025-01-01\", \"category\": \"OTHER\", \"description\": \"matrix\"}"));
 
     @Autowired
     MockMvc mvc;
@@ -150,6 +159,30 @@ class RoleMatrixTests {
         String clientName = "matrix client " + suffix;
         long client = jdbc.queryForObject("insert into client (name, account_manager_id) values (?, ?) returning id",
                 Long.class, clientName, manager);
+        // Offboarding and price proposals need contract dates and a fee; a case with a staff member's item,
+        // a proposal, and a case without items (which may be completed), each on a client of its own.
+        String contract = "update client set contract_start = current_date - 300, contract_end = current_date + 400, "
+                + "notice_period_days = 30, contract_mrr = 1000 where id = ?";
+        jdbc.update(contract, client);
+        long caseClient = jdbc.queryForObject("insert into client (name, account_manager_id) values (?, ?) returning id",
+                Long.class, clientName + " leaving", manager);
+        jdbc.update(contract, caseClient);
+        long offboarding = jdbc.queryForObject("""
+                insert into offboarding_case (client_id, decision, reasons, exit_date, opened_by)
+                values (?, 'OFFBOARD', 'matrix', current_date + 200, 'matrix') returning id""", Long.class, caseClient);
+        long item = jdbc.queryForObject("""
+                insert into offboarding_item (case_id, position, title, assignee_id)
+                values (?, 1, 'matrix task', (select id from app_user where username = ?)) returning id""", Long.class,
+                offboarding, username("STAFF"));
+        long proposal = jdbc.queryForObject("""
+                insert into price_proposal (client_id, current_price, proposed_price, effective_on, opened_by)
+                values (?, 1000, 1200, current_date + 100, 'matrix') returning id""", Long.class, caseClient);
+        long emptyClient = jdbc.queryForObject("insert into client (name, account_manager_id) values (?, ?) returning id",
+                Long.class, clientName + " done", manager);
+        jdbc.update(contract, emptyClient);
+        long emptyCase = jdbc.queryForObject("""
+                insert into offboarding_case (client_id, decision, reasons, exit_date, opened_by)
+                values (?, 'OFFBOARD', 'matrix', current_date + 200, 'matrix') returning id""", Long.class, emptyClient);
         long incident = jdbc.queryForObject("""
                 insert into incident (client_id, occurred_on, category, description, logged_by_id)
                 values (?, current_date, 'OTHER', 'matrix', ?) returning id""", Long.class, client, manager);
@@ -178,6 +211,11 @@ class RoleMatrixTests {
         things.put("poll", String.valueOf(poll));
         things.put("draft", String.valueOf(draft));
         things.put("uuid", suffix);
+        things.put("case", String.valueOf(offboarding));
+        things.put("item", String.valueOf(item));
+        things.put("proposal", String.valueOf(proposal));
+        things.put("emptyCase", String.valueOf(emptyCase));
+        things.put("future", java.time.LocalDate.now().plusDays(200).toString());
         return things;
     }
 

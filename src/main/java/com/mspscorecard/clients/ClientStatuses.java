@@ -10,6 +10,7 @@ import com.mspscorecard.audit.AuditTrail;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,8 +73,10 @@ public class ClientStatuses {
         return due.size();
     }
 
-    @Scheduled(cron = "0 10 0 * * *")
+    @Scheduled(cron = "0 10 0 * * *", zone = "${scorecard.time-zone:}")
     @EventListener(ApplicationReadyEvent.class)
+    // Once across instances (database.ScheduledWorkLocks), held five minutes against clock skew.
+    @SchedulerLock(name = "applyDatedStatuses", lockAtLeastFor = "PT5M")
     @Transactional
     void applyDueDaily() {
         applyDue();

@@ -20,6 +20,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -177,8 +178,10 @@ public class PriceProposals {
         return due.size();
     }
 
-    @Scheduled(cron = "0 15 0 * * *")
+    @Scheduled(cron = "0 15 0 * * *", zone = "${scorecard.time-zone:}")
     @EventListener(ApplicationReadyEvent.class)
+    // Once across instances (database.ScheduledWorkLocks), held five minutes against clock skew.
+    @SchedulerLock(name = "applyAcceptedPrices", lockAtLeastFor = "PT5M")
     @Transactional
     void applyDueDaily() {
         applyDue();

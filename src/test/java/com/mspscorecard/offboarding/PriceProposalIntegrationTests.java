@@ -93,8 +93,9 @@ class PriceProposalIntegrationTests {
         mvc.perform(owner(post("/proposals/" + proposal + "/answer")).param("version", "0").param("accepted", "true"))
                 .andExpect(flash().attribute("message", "proposal.accepted"));
         assertThat(mrr(id)).isEqualByComparingTo("1250.00");
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where entity_type = 'CLIENT' and entity_id = ? "
-                + "and field = 'contractMrr' and new_value = '1250.00'", Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry, jsonb_array_elements(changes) c "
+                + "where entity_type = 'CLIENT' and entity_id = ? and c->>'field' = 'contractMrr' and c->>'new' = '1250.00'",
+                Integer.class, id)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'PROPOSAL_ACCEPTED' and entity_id = ?",
                 Integer.class, proposal)).isEqualTo(1);
     }
