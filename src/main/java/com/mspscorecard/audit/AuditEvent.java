@@ -22,6 +22,8 @@ import java.util.Objects;
 public record AuditEvent(String action, String entityType, Long entityId, Long clientId, String clientName,
         String code, List<Object> args, List<FieldChange> changes) {
 
+    private static final String NO_VALUE = "—";
+
     public AuditEvent {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(entityType, "entityType");
@@ -36,9 +38,10 @@ public record AuditEvent(String action, String entityType, Long entityId, Long c
         }
     }
 
-    /** An event without a client and without field changes. */
+    /** An event without a client and without field changes; an argument without a value reads "—". */
     public static AuditEvent of(String action, String entityType, Long entityId, String code, Object... args) {
-        return new AuditEvent(action, entityType, entityId, null, null, code, Arrays.asList(args), List.of());
+        List<Object> facts = Arrays.stream(args).map(arg -> arg == null ? (Object) NO_VALUE : arg).toList();
+        return new AuditEvent(action, entityType, entityId, null, null, code, facts, List.of());
     }
 
     /** The same event, about a client: the name is kept as it was, so the log can be filtered by it. */
