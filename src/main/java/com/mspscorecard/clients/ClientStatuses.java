@@ -75,8 +75,8 @@ public class ClientStatuses {
 
     @Scheduled(cron = "0 10 0 * * *", zone = "${scorecard.time-zone:}")
     @EventListener(ApplicationReadyEvent.class)
-    // Once across instances (database.ScheduledWorkLocks), held five minutes against clock skew.
-    @SchedulerLock(name = "applyDatedStatuses", lockAtLeastFor = "PT5M")
+    // Once across instances (database.ScheduledWorkLocks), held a minute against clock skew.
+    @SchedulerLock(name = "applyDatedStatuses", lockAtLeastFor = "PT1M")
     @Transactional
     void applyDueDaily() {
         applyDue();

@@ -180,8 +180,8 @@ public class PriceProposals {
 
     @Scheduled(cron = "0 15 0 * * *", zone = "${scorecard.time-zone:}")
     @EventListener(ApplicationReadyEvent.class)
-    // Once across instances (database.ScheduledWorkLocks), held five minutes against clock skew.
-    @SchedulerLock(name = "applyAcceptedPrices", lockAtLeastFor = "PT5M")
+    // Once across instances (database.ScheduledWorkLocks), held a minute against clock skew.
+    @SchedulerLock(name = "applyAcceptedPrices", lockAtLeastFor = "PT1M")
     @Transactional
     void applyDueDaily() {
         applyDue();
