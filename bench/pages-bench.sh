@@ -78,16 +78,16 @@ CSRF=$(grep -o 'name="_csrf" value="[^"]*"' "$WORK/login.html" | head -1 | sed '
 curl -fsS -b "$WORK/cookies" -c "$WORK/cookies" -o /dev/null \
   --data-urlencode "username=$USER_NAME" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" \
   "$BASE/login"
-SESSION=$(awk '$6 == "JSESSIONID" { print $7 }' "$WORK/cookies")
+SESSION=$(awk '$6 == "SESSION" { print $7 }' "$WORK/cookies")
 [ -n "$SESSION" ] || { echo "login failed" >&2; exit 1; }
-curl -fsS -b "JSESSIONID=$SESSION" "$BASE/" > "$WORK/dashboard.html"
+curl -fsS -b "SESSION=$SESSION" "$BASE/" > "$WORK/dashboard.html"
 grep -q 'id="pareto-headline"' "$WORK/dashboard.html" || { echo "dashboard not shown" >&2; exit 1; }
 grep -o 'id="pareto-headline">[^<]*<span>[^<]*' "$WORK/dashboard.html" | sed 's/.*<span>/   /' || true
 CLIENT=$(psql -d "$DB" -At -c "select id from client order by id limit 1 offset 123")
 
 median() { # path: prints the median of 50 sequential requests in ms, after 10 warm-up requests
-  for _ in $(seq 1 10); do curl -fsS -o /dev/null -b "JSESSIONID=$SESSION" "$BASE$1"; done
-  for _ in $(seq 1 50); do curl -fsS -o /dev/null -w '%{time_total}\n' -b "JSESSIONID=$SESSION" "$BASE$1"; done \
+  for _ in $(seq 1 10); do curl -fsS -o /dev/null -b "SESSION=$SESSION" "$BASE$1"; done
+  for _ in $(seq 1 50); do curl -fsS -o /dev/null -w '%{time_total}\n' -b "SESSION=$SESSION" "$BASE$1"; done \
     | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f ms (min %.1f, max %.1f)\n", t[int((NR + 1) / 2)] * 1000, t[1] * 1000, t[NR] * 1000 }'
 }
 
@@ -95,7 +95,7 @@ median() { # path: prints the median of 50 sequential requests in ms, after 10 w
 # each page for a few seconds first, so the figures below measure the server, not the compiler.
 echo "== warming up the JIT (5 s of load on each page)"
 for warm in "/" "/scorecards" "/clients/$CLIENT/scorecard" "/pareto"; do
-  wrk -t2 -c8 -d5s -H "Cookie: JSESSIONID=$SESSION" "$BASE$warm" > /dev/null
+  wrk -t2 -c8 -d5s -H "Cookie: SESSION=$SESSION" "$BASE$warm" > /dev/null
 done
 echo "== median latency, 50 sequential requests each"
 echo "baseline: login page /login                       $(median /login)"
@@ -106,6 +106,6 @@ echo "client scorecard     /clients/$CLIENT/scorecard     $(median "/clients/$CL
 echo "pareto               /pareto                      $(median /pareto)"
 
 echo "== wrk: dashboard, 32 connections, 20 s"
-wrk -t4 -c32 -d20s -H "Cookie: JSESSIONID=$SESSION" "$BASE/"
+wrk -t4 -c32 -d20s -H "Cookie: SESSION=$SESSION" "$BASE/"
 echo "== wrk: client scorecard, 32 connections, 10 s"
-wrk -t4 -c32 -d10s -H "Cookie: JSESSIONID=$SESSION" "$BASE/clients/$CLIENT/scorecard"
+wrk -t4 -c32 -d10s -H "Cookie: SESSION=$SESSION" "$BASE/clients/$CLIENT/scorecard"
