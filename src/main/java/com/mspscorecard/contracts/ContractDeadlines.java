@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.clients.ClientStatus;
 import com.mspscorecard.clients.ContractTerms;
 import com.mspscorecard.scoring.ScorecardQueries;
-import com.mspscorecard.scoring.ScorecardView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -119,12 +117,6 @@ public class ContractDeadlines {
     }
 
     private Map<Long, String> latestVerdicts() {
-        Map<Long, String> verdicts = new HashMap<>();
-        scorecards.latestMonth().ifPresent(month -> {
-            for (ScorecardView card : scorecards.portfolio(month).scorecards()) {
-                verdicts.put(card.clientId(), card.recommendation());
-            }
-        });
-        return verdicts;
+        return scorecards.latestMonth().map(scorecards::recommendations).orElseGet(Map::of);
     }
 }

@@ -102,6 +102,22 @@ public class ScorecardQueries {
                 order by month desc""", (rs, n) -> YearMonth.from(rs.getObject(1, LocalDate.class)));
     }
 
+    /**
+     * Each client's recommendation for the month under the active model, by client id: one indexed
+     * read, for pages that need only the verdicts (building {@link #portfolio} for that costs the
+     * whole portfolio and its Pareto numbers, about 80 ms at 2,000 clients).
+     */
+    public Map<Long, String> recommendations(YearMonth month) {
+        Map<Long, String> verdicts = new java.util.HashMap<>();
+        jdbc.query("""
+                select client_id, recommendation from client_score
+                where model_version = (select version from scoring_model where status = 'ACTIVE') and month = ?""",
+                rs -> {
+                    verdicts.put(rs.getLong(1), rs.getString(2));
+                }, month.atDay(1));
+        return verdicts;
+    }
+
     /** Every active client's scorecard for the month under the active model, with the Pareto numbers. */
     public PortfolioView portfolio(YearMonth month) {
         return portfolio(month, models.activeVersion());
