@@ -3,7 +3,8 @@
 # client scorecard timed one by one (median of 50), and the dashboard under wrk (32 connections, 20 s)
 # with a session cookie from a real form login.
 # Needs: a built jar (./mvnw -q -DskipTests package), psql, curl, wrk (apt-get install -y wrk),
-# python3, PostgreSQL on localhost:5432. APP_ARGS="--scorecard.pages.cache=false" measures without the cache.
+# python3, PostgreSQL on localhost:5432. BENCH_JAVA_OPTS adds JVM options, BENCH_JFR=file.jfr records a flight
+# recording (profile settings). APP_ARGS="--scorecard.pages.cache=false" measures without the cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,7 +35,7 @@ echo "== starting $JAR"
 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
 SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=$PGPASSWORD \
 SCORECARD_ADMIN_USERNAME=$USER_NAME SCORECARD_ADMIN_PASSWORD=$PASSWORD \
-  java -Xmx${HEAP:-3g} -jar "$JAR" --server.port="$PORT" ${APP_ARGS:-} > "$WORK/app.log" 2>&1 &
+  java -Xmx${HEAP:-3g} ${BENCH_JAVA_OPTS:-} ${BENCH_JFR:+-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile} -jar "$JAR" --server.port="$PORT" ${APP_ARGS:-} > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
   curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break

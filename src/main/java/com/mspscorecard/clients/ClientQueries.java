@@ -3,6 +3,7 @@ package com.mspscorecard.clients;
 import java.util.List;
 import java.util.Optional;
 
+import com.mspscorecard.database.ChangeMarks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -24,18 +25,19 @@ public class ClientQueries {
             rs.getBigDecimal("contract_mrr"), (Long) rs.getObject("account_manager_id"));
 
     private final JdbcTemplate jdbc;
+    private final ChangeMarks marks;
 
-    ClientQueries(JdbcTemplate jdbc) {
+    ClientQueries(JdbcTemplate jdbc, ChangeMarks marks) {
         this.jdbc = jdbc;
+        this.marks = marks;
     }
 
     /**
-     * Changes with every committed write to any client (the row count and the sum of the rows'
-     * transaction ids), whoever made it; lets a cache built from clients notice another instance's edits.
+     * Changes with every committed write to any client, whoever made it; lets a cache built from
+     * clients notice another instance's edits (see {@link ChangeMarks}).
      */
     public String stamp() {
-        return jdbc.queryForObject("select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from client",
-                String.class);
+        return marks.stamp("client");
     }
 
     public List<ClientFacts> all() {

@@ -36,13 +36,10 @@ class DashboardController {
     private final ObjectProvider<DemoPortfolio> demo;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final com.mspscorecard.contracts.ContractDeadlines deadlines;
     private final com.mspscorecard.offboarding.PriceProposals proposals;
 
     DashboardController(PortfolioPages pages, ObjectProvider<DemoPortfolio> demo, MessageSource messages,
-                        JsonMapper json, com.mspscorecard.contracts.ContractDeadlines deadlines,
-                        com.mspscorecard.offboarding.PriceProposals proposals) {
-        this.deadlines = deadlines;
+                        JsonMapper json, com.mspscorecard.offboarding.PriceProposals proposals) {
         this.proposals = proposals;
         this.pages = pages;
         this.demo = demo;
@@ -56,20 +53,21 @@ class DashboardController {
         if (!seesFinancials(authentication)) {
             return STAFF_VIEW;
         }
-        Optional<YearMonth> latest = pages.latestMonth();
+        PortfolioPages.Current current = pages.current();
+        Optional<YearMonth> latest = current.latestMonth();
         if (latest.isEmpty()) {
             model.addAttribute("demoAvailable", demo.getIfAvailable() != null && isOwner(authentication));
             return VIEW;
         }
         YearMonth shown = Months.parse(month).orElse(latest.get());
-        PortfolioPage page = pages.of(shown);
+        PortfolioPage page = current.page(shown);
         model.addAttribute("page", page);
         model.addAttribute("summary", page.summary());
         model.addAttribute("month", shown);
         model.addAttribute("months", page.months());
         model.addAttribute("gradeJson", gradeJson(page.summary().gradeCounts(), locale));
         // Issue 16: notice deadlines of the next 90 days, flagged clients first.
-        model.addAttribute("deadlines", deadlines.upcoming(null));
+        model.addAttribute("deadlines", current.deadlines());
         // Issue 16: price increases on offer, beside the candidates without a proposal.
         var offers = proposals.onOffer();
         model.addAttribute("priceOffers", offers);

@@ -96,12 +96,13 @@ class ScorecardsController {
 
     /** The shown month's portfolio, or the empty state when nothing is scored yet. */
     private Optional<PortfolioPage> portfolio(String month, Model model) {
-        Optional<YearMonth> latest = pages.latestMonth();
+        PortfolioPages.Current current = pages.current();
+        Optional<YearMonth> latest = current.latestMonth();
         if (latest.isEmpty()) {
             return Optional.empty();
         }
         YearMonth shown = Months.parse(month).orElse(latest.get());
-        PortfolioPage page = pages.of(shown);
+        PortfolioPage page = current.page(shown);
         model.addAttribute("page", page);
         model.addAttribute("month", shown);
         model.addAttribute("months", page.months());

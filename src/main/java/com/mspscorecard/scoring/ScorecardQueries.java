@@ -1,5 +1,6 @@
 package com.mspscorecard.scoring;
 
+import com.mspscorecard.database.ChangeMarks;
 import com.mspscorecard.scoring.internal.ModelRows;
 import com.mspscorecard.scoring.internal.MonthlyPortfolios;
 import com.mspscorecard.scoring.internal.StoredScorecards;
@@ -45,9 +46,12 @@ public class ScorecardQueries {
 
     private final com.mspscorecard.clients.ClientStatuses statuses;
 
+    private final ChangeMarks marks;
+
     ScorecardQueries(JdbcTemplate jdbc, ClientQueries clients, ModelRows models, MonthlyPortfolios portfolios,
-                     com.mspscorecard.clients.ClientStatuses statuses) {
+                     com.mspscorecard.clients.ClientStatuses statuses, ChangeMarks marks) {
         this.statuses = statuses;
+        this.marks = marks;
         this.jdbc = jdbc;
         this.clients = clients;
         this.models = models;
@@ -77,21 +81,12 @@ public class ScorecardQueries {
     }
 
     /**
-     * A short text that changes whenever the month's stored scorecards or the active model change,
-     * for caches of pages built from them: the active version, and the number of the month's rows
-     * with the newest transaction that wrote one ({@code xmin}: every rescore deletes and re-inserts
-     * the rows it touches), and the first and last scored months (the pages' month selector).
-     * Index-range reads; works across application instances.
+     * A short text that changes with every committed write to the stored scorecards or the scoring
+     * models (any month, any instance, any writer), for caches of pages built from them; see
+     * {@link ChangeMarks}.
      */
-    public String stamp(YearMonth month) {
-        return jdbc.queryForObject("""
-                with active as (select version from scoring_model where status = 'ACTIVE')
-                select (select version from active)
-                    || '/' || (select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from client_score
-                               where model_version = (select version from active) and month = ?)
-                    || '/' || (select coalesce(min(month)::text, '') || ':' || coalesce(max(month)::text, '')
-                               from client_score where model_version = (select version from active))""",
-                String.class, month.atDay(1));
+    public String stamp() {
+        return marks.stamp("client_score", "scoring_model");
     }
 
     /** Months with stored scorecards under the active model, newest first. */

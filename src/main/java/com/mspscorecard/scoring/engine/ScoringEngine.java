@@ -155,25 +155,42 @@ public final class ScoringEngine {
         if (dataWeight == 0) {
             return List.of();
         }
-        List<Integer> costing = new ArrayList<>();
-        BigDecimal[] costs = new BigDecimal[subScores.length];
-        for (int i = 0; i < subScores.length; i++) {
-            if (subScores[i] != null && subScores[i].compareTo(HUNDRED) < 0) {
-                costs[i] = HUNDRED.subtract(subScores[i]).multiply(BigDecimal.valueOf(plan.settings[i].weight()))
-                        .divide(BigDecimal.valueOf(dataWeight), 1, RoundingMode.HALF_UP);
-                if (costs[i].signum() > 0) {
-                    costing.add(i);
+        // The points each rule costs, (100 − sub-score) × weight ÷ weight with data, rounded half up
+        // to one decimal, kept as whole tenths: sub-scores have one decimal, so this is exact and the
+        // same as BigDecimal arithmetic, and it runs for every scorecard of a full rescore (measured:
+        // BigDecimal here was about a fifth of the engine's time).
+        int count = subScores.length;
+        int[] costing = new int[count];
+        long[] tenths = new long[count];
+        int found = 0;
+        for (int i = 0; i < count; i++) {
+            if (subScores[i] == null) {
+                continue;
+            }
+            long subTenths = subScores[i].movePointRight(1).longValueExact();
+            if (subTenths >= 1000) {
+                continue;
+            }
+            long numerator = (1000 - subTenths) * plan.settings[i].weight();
+            long cost = (2 * numerator + dataWeight) / (2 * dataWeight);
+            if (cost > 0) {
+                tenths[i] = cost;
+                // Most points first; a tie keeps the order of the rules (insertion sort of at most 12).
+                int at = found++;
+                while (at > 0 && tenths[costing[at - 1]] < cost) {
+                    costing[at] = costing[at - 1];
+                    at--;
                 }
+                costing[at] = i;
             }
         }
-        // Most points first; a tie keeps the order of the rules.
-        costing.sort((a, b) -> costs[b].compareTo(costs[a]) != 0 ? costs[b].compareTo(costs[a]) : Integer.compare(a, b));
         List<Explanation> reasons = new ArrayList<>(COSTLIEST_RULES);
-        for (int i : costing.subList(0, Math.min(COSTLIEST_RULES, costing.size()))) {
+        for (int k = 0; k < Math.min(COSTLIEST_RULES, found); k++) {
+            int i = costing[k];
             Quantity quantity = plan.rules[i].quantity();
             reasons.add(Explanation.of("reason.cost", Explanation.word("scoring.rule." + plan.settings[i].key()),
                     Explanation.measured(quantity, values[i]), Explanation.threshold(quantity, plan.settings[i].good()),
-                    Explanation.number(costs[i])));
+                    Explanation.number(BigDecimal.valueOf(tenths[i], 1))));
         }
         return reasons;
     }
