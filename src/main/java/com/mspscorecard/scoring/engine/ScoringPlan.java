@@ -69,10 +69,13 @@ final class ScoringPlan {
         return results;
     }
 
+    /** sub-score × weight ÷ weight with data, to two decimals rounded half up, counted in whole hundredths. */
     private BigDecimal points(int i, BigDecimal subScore, long dataWeight) {
-        return subScore == null || dataWeight == 0 ? null
-                : subScore.multiply(BigDecimal.valueOf(settings[i].weight()))
-                        .divide(BigDecimal.valueOf(dataWeight), 2, RoundingMode.HALF_UP);
+        if (subScore == null || dataWeight == 0) {
+            return null;
+        }
+        long numerator = ScoringEngine.tenths(subScore) * settings[i].weight() * 10;
+        return BigDecimal.valueOf((2 * numerator + dataWeight) / (2 * dataWeight), 2);
     }
 
     private static volatile ScoringPlan last;
