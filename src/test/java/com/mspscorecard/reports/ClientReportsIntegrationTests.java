@@ -198,7 +198,6 @@ class ClientReportsIntegrationTests {
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).isEqualTo("application/pdf");
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "debug-" + audience + "-" + language + "-" + client + ".pdf"), response.getContentAsByteArray());
         return response.getContentAsByteArray();
     }
 
