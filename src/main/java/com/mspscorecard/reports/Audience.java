@@ -10,9 +10,12 @@ public enum Audience {
     /** The client: the service delivered, in words fit to hand over. */
     CLIENT;
 
-    /** {@code internal} or {@code client}, any case; anything else is the internal version. */
+    /**
+     * {@code internal} or {@code client}, any case. Anything else is the client version: a report
+     * asked for carelessly may end up in a client's hands, and that one is safe there.
+     */
     static Audience of(String text) {
-        return text != null && text.trim().toUpperCase(Locale.ROOT).equals("CLIENT") ? CLIENT : INTERNAL;
+        return text != null && text.trim().toUpperCase(Locale.ROOT).equals("INTERNAL") ? INTERNAL : CLIENT;
     }
 
     String slug() {
