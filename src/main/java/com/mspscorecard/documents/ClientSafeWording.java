@@ -38,6 +38,13 @@ public class ClientSafeWording {
             Map.entry("drain", "service_cost"),
             Map.entry("raise_price", "service_cost"));
 
+    /**
+     * Phrases about conduct, said once in a notice letter and never in a business review: a review
+     * with the client talks about the service (payment, security, what support costs), not about
+     * how the client treats the staff.
+     */
+    private static final Set<String> CONDUCT = Set.of("relationship", "approach");
+
     private final MessageSource messages;
 
     ClientSafeWording(MessageSource messages) {
@@ -46,16 +53,33 @@ public class ClientSafeWording {
 
     /** The phrases for these reason codes, each once, in order; a general one when none applies. */
     public List<String> reasons(Collection<String> reasonCodes, Locale locale) {
+        Set<String> keys = phraseKeys(reasonCodes);
+        if (keys.isEmpty()) {
+            keys.add("general");
+        }
+        return keys.stream().map(k -> messages.getMessage("document.reason." + k, null, locale)).toList();
+    }
+
+    /**
+     * Topics a business review with the client may raise, for these reason codes or rule keys
+     * ({@code late_payments}, {@code dealbreaker.repeated_security_alarms}): {@code payment},
+     * {@code security} or {@code service_cost}, each once, in order. Conduct, incidents and the staff
+     * vote give none, and there is no general fallback: without a topic the review has none.
+     */
+    public List<String> reviewTopics(Collection<String> codes) {
+        Set<String> keys = phraseKeys(codes);
+        keys.removeAll(CONDUCT);
+        return List.copyOf(keys);
+    }
+
+    private static Set<String> phraseKeys(Collection<String> codes) {
         Set<String> keys = new LinkedHashSet<>();
-        for (String code : reasonCodes) {
+        for (String code : codes) {
             String phrase = PHRASES.get(code.substring(code.lastIndexOf('.') + 1));
             if (phrase != null) {
                 keys.add(phrase);
             }
         }
-        if (keys.isEmpty()) {
-            keys.add("general");
-        }
-        return keys.stream().map(k -> messages.getMessage("document.reason." + k, null, locale)).toList();
+        return keys;
     }
 }

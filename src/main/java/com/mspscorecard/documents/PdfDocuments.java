@@ -1,7 +1,9 @@
 package com.mspscorecard.documents;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -34,18 +36,47 @@ public class PdfDocuments {
         return render(html.toString());
     }
 
+    /**
+     * A page laid out by a template (the client reports): well-formed XHTML whose text the caller
+     * has escaped (Thymeleaf's {@code th:text}), with no external resources (no base URI: only
+     * {@code data:} images). Written to {@code out}, which is left open, so that many documents can
+     * follow one another into a zip without any of them held whole.
+     */
+    public void page(String xhtml, OutputStream out) {
+        try {
+            render(xhtml, new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] render(String xhtml) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
+            render(xhtml, out);
             return out.toByteArray();
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void render(String xhtml, OutputStream out) throws IOException {
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.withHtmlContent(xhtml, null);
+        builder.toStream(out);
+        builder.run();
     }
 
     /** XML-safe text: markup escaped, characters XML 1.0 cannot hold dropped. */

@@ -317,6 +317,19 @@ class PageSweepBrowserIntegrationTests {
             }
         }));
         steps.add(get("/clients/999999/scorecard", 404));
+        // Issue 17: the report buttons. The PDF and the zip cannot be swept as pages: the form's own
+        // address is fetched and must answer a PDF (a zip); the page checked is the one with the buttons.
+        steps.add(new Step("/clients/{id}/scorecard report buttons", 200, b -> {
+            b.go("/clients/" + client + "/scorecard");
+            expectDownload(b, "report-form", "client", "application/pdf");
+        }));
+        steps.add(new Step("/scorecards download all", 200, b -> {
+            b.go("/scorecards");
+            expectDownload(b, "reports-zip-form", "internal", "application/zip");
+        }));
+        steps.add(new Step("/clients/{id}/scorecard/report.pdf month without scorecard", 404,
+                b -> b.go("/clients/" + client + "/scorecard/report.pdf?month=2000-01")));
+        steps.add(get("/scorecards/reports.zip?month=2000-01", 404));
         steps.add(get("/clients/999999/edit", 404));
         // An unknown or expired preview sends the reader back to the import page, with a message.
         steps.add(new Step("/imports/{unknown token}", 200, b -> b.go("/imports/no-such-token")));
@@ -376,7 +389,27 @@ class PageSweepBrowserIntegrationTests {
             steps.add(get(forbidden, 403));
         }
         steps.add(new Step("/clients/{id}/edit", 403, b -> b.go("/clients/" + client + "/edit")));
+        steps.add(new Step("/clients/{id}/scorecard/report.pdf", 403,
+                b -> b.go("/clients/" + client + "/scorecard/report.pdf")));
         return steps;
+    }
+
+    /**
+     * Fetches what the form would download, with the audience of one of its buttons, and fails the
+     * step unless it answers 200 with the content type.
+     */
+    private static void expectDownload(Browser b, String form, String audience, String contentType) {
+        Object answer = ((JavascriptExecutor) b.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById(arguments[0]);
+                const url = new URL(form.action);
+                new FormData(form).forEach((value, key) => url.searchParams.set(key, value));
+                url.searchParams.set('audience', arguments[1]);
+                fetch(url).then(r => r.arrayBuffer().then(() => done(r.status + ' ' + r.headers.get('Content-Type'))))
+                  .catch(e => done('failed: ' + e));""", form, audience);
+        if (!("200 " + contentType).equals(answer)) {
+            throw new IllegalStateException(form + " answered " + answer + ", expected 200 " + contentType);
+        }
     }
 
     private static Step get(String path, int status) {
