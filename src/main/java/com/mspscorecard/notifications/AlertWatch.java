@@ -1,5 +1,7 @@
 package com.mspscorecard.notifications;
 
+import com.mspscorecard.notifications.internal.AlertNotice;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package com.mspscorecard.notifications;
 
+import com.mspscorecard.notifications.internal.Choice;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,20 +11,6 @@ import org.springframework.stereotype.Component;
 /** What each user wants to be told, and how ({@code notification_choice}); no row: everything on. */
 @Component
 class Choices {
-
-    /** Digest and alerts, each by mail and in the application. */
-    record Choice(boolean digestMail, boolean digestApp, boolean alertsMail, boolean alertsApp) {
-
-        static final Choice DEFAULT = new Choice(true, true, true, true);
-
-        boolean mail(Kind kind) {
-            return kind == Kind.ALERT ? alertsMail : digestMail;
-        }
-
-        boolean app(Kind kind) {
-            return kind == Kind.ALERT ? alertsApp : digestApp;
-        }
-    }
 
     private final JdbcTemplate jdbc;
 

@@ -1,5 +1,10 @@
 package com.mspscorecard.notifications;
 
+import com.mspscorecard.notifications.internal.AlertNotice;
+import com.mspscorecard.notifications.internal.Choice;
+import com.mspscorecard.notifications.internal.DigestNotice;
+import com.mspscorecard.notifications.internal.Kind;
+
 import com.mspscorecard.users.UserContact;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,6 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class Deliveries {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Deliveries.class);
 
     /** Where a message went. */
     enum Outcome {
@@ -36,12 +43,12 @@ class Deliveries {
         this.sender = sender;
     }
 
-    Outcome alert(UserContact user, Choices.Choice choice, AlertNotice notice) {
+    Outcome alert(UserContact user, Choice choice, AlertNotice notice) {
         return deliver(user, Kind.ALERT, choice.mail(Kind.ALERT), choice.app(Kind.ALERT), notice,
                 () -> writer.alert(notice, user.displayName(), user.language()));
     }
 
-    Outcome digest(UserContact user, Choices.Choice choice, DigestNotice notice) {
+    Outcome digest(UserContact user, Choice choice, DigestNotice notice) {
         return deliver(user, Kind.DIGEST, choice.mail(Kind.DIGEST), choice.app(Kind.DIGEST), notice,
                 () -> writer.digest(notice, user.displayName(), user.language(), false));
     }
@@ -52,19 +59,30 @@ class Deliveries {
                 () -> writer.digest(notice, user.displayName(), user.language(), true));
     }
 
-    Choices.Choice choiceOf(UserContact user) {
+    Choice choiceOf(UserContact user) {
         return choices.of(user.id());
     }
 
     private Outcome deliver(UserContact user, Kind kind, boolean wantsMail, boolean wantsApp, Object notice,
             java.util.function.Supplier<MailWriter.Written> mail) {
         boolean mailable = wantsMail && user.mailable() && sender.enabled();
+        MailWriter.Written written = null;
+        if (mailable) {
+            try {
+                written = mail.get();
+            }
+            catch (RuntimeException e) {
+                // Telling must never fail the change that caused it: the message goes to the application.
+                log.error("Could not write the {} mail for user {}", kind, user.id(), e);
+                mailable = false;
+            }
+        }
         boolean app = wantsApp || wantsMail && !mailable;
         if (app) {
             inbox.add(user.id(), kind, notice);
         }
         if (mailable) {
-            outbox.queue(user.id(), user.email(), kind, mail.get());
+            outbox.queue(user.id(), user.email(), kind, written);
             sendAfterCommit();
         }
         return mailable ? app ? Outcome.BOTH : Outcome.MAIL : app ? Outcome.APP : Outcome.NOWHERE;

@@ -1,5 +1,7 @@
 package com.mspscorecard.notifications;
 
+import com.mspscorecard.notifications.internal.DigestNotice;
+
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;

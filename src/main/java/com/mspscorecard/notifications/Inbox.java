@@ -1,5 +1,10 @@
 package com.mspscorecard.notifications;
 
+import com.mspscorecard.notifications.internal.AlertNotice;
+import com.mspscorecard.notifications.internal.DigestNotice;
+import com.mspscorecard.notifications.internal.InboxEntry;
+import com.mspscorecard.notifications.internal.Kind;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,10 +21,6 @@ class Inbox {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final int PAGE = 50;
-
-    /** One notification as the page shows it: exactly one of {@code alert} and {@code digest} is set. */
-    record Entry(long id, Kind kind, Instant createdAt, boolean read, AlertNotice alert, DigestNotice digest) {
-    }
 
     private final JdbcTemplate jdbc;
 
@@ -41,13 +42,13 @@ class Inbox {
                 userId);
     }
 
-    List<Entry> latest(long userId) {
+    List<InboxEntry> latest(long userId) {
         return jdbc.query("""
                 select id, kind, payload::text, created_at, read_at is not null from notification
                 where user_id = ? order by created_at desc, id desc limit ?""", (rs, n) -> {
             Kind kind = Kind.valueOf(rs.getString(2));
             String payload = rs.getString(3);
-            return new Entry(rs.getLong(1), kind, rs.getTimestamp(4).toInstant(), rs.getBoolean(5),
+            return new InboxEntry(rs.getLong(1), kind, rs.getTimestamp(4).toInstant(), rs.getBoolean(5),
                     kind == Kind.ALERT ? JSON.readValue(payload, AlertNotice.class) : null,
                     kind == Kind.ALERT ? null : JSON.readValue(payload, DigestNotice.class));
         }, userId, PAGE);

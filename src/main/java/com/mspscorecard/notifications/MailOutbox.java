@@ -1,5 +1,8 @@
 package com.mspscorecard.notifications;
 
+import com.mspscorecard.notifications.internal.FailedMail;
+import com.mspscorecard.notifications.internal.Kind;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,11 +24,6 @@ class MailOutbox {
 
     /** A queued message, as the sender needs it. */
     record Queued(long id, long userId, String recipient, String subject, String text, String html, int attempts) {
-    }
-
-    /** A message that could not be sent, for the owner's page. */
-    record Failed(long id, String recipient, String kind, String subject, int attempts, String lastError,
-            Instant createdAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -82,11 +80,11 @@ class MailOutbox {
         return failed;
     }
 
-    List<Failed> failed() {
+    List<FailedMail> failed() {
         return jdbc.query("""
                 select id, recipient, kind, subject, attempts, last_error, created_at from mail_outbox
                 where status = 'FAILED' order by created_at desc limit 100""",
-                (rs, n) -> new Failed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                (rs, n) -> new FailedMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         rs.getString(6), rs.getTimestamp(7).toInstant()));
     }
 

@@ -1,5 +1,8 @@
 package com.mspscorecard.notifications;
 
+import com.mspscorecard.notifications.internal.AlertNotice;
+import com.mspscorecard.notifications.internal.DigestNotice;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 

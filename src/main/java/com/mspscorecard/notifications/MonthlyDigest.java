@@ -1,5 +1,8 @@
 package com.mspscorecard.notifications;
 
+import com.mspscorecard.notifications.internal.Choice;
+import com.mspscorecard.notifications.internal.DigestNotice;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -75,11 +78,11 @@ public class MonthlyDigest {
     }
 
     int send(YearMonth month) {
-        Map<Long, Choices.Choice> chosen = choices.all();
+        Map<Long, Choice> chosen = choices.all();
         DigestContents.Month facts = null;
         int queued = 0;
         for (UserContact user : users.contacts()) {
-            Choices.Choice choice = chosen.getOrDefault(user.id(), Choices.Choice.DEFAULT);
+            Choice choice = chosen.getOrDefault(user.id(), Choice.DEFAULT);
             if (!user.enabled() || user.role() == Role.STAFF || !choice.digestMail() && !choice.digestApp()
                     || alreadyQueued(user.id(), month)) {
                 continue;

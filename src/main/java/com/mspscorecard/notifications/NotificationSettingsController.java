@@ -1,5 +1,7 @@
 package com.mspscorecard.notifications;
 
+import com.mspscorecard.notifications.internal.Choice;
+
 import java.security.Principal;
 
 import com.mspscorecard.users.Role;
@@ -26,8 +28,8 @@ class NotificationSettingsController {
     /** The form: an unticked box sends nothing, hence nullable flags. */
     record ChoiceForm(Boolean digestMail, Boolean digestApp, Boolean alertsMail, Boolean alertsApp) {
 
-        Choices.Choice choice() {
-            return new Choices.Choice(Boolean.TRUE.equals(digestMail), Boolean.TRUE.equals(digestApp),
+        Choice choice() {
+            return new Choice(Boolean.TRUE.equals(digestMail), Boolean.TRUE.equals(digestApp),
                     Boolean.TRUE.equals(alertsMail), Boolean.TRUE.equals(alertsApp));
         }
     }

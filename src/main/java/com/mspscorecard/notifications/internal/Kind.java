@@ -1,6 +1,6 @@
-package com.mspscorecard.notifications;
+package com.mspscorecard.notifications.internal;
 
 /** What a notification or a mail is. A preview is a digest asked for now, sent whatever the choices say. */
-enum Kind {
+public enum Kind {
     DIGEST, ALERT, PREVIEW
 }

@@ -1,4 +1,4 @@
-package com.mspscorecard.notifications;
+package com.mspscorecard.notifications.internal;
 
 import java.util.List;
 
@@ -7,24 +7,24 @@ import java.util.List;
  * and the daily rescore move many at once and are told in one message). Facts only; the words
  * come from the bundle when the message is written or read.
  */
-record AlertNotice(List<Item> items) {
+public record AlertNotice(List<Item> items) {
 
-    enum Cause {
+    public enum Cause {
         DEALBREAKER, GRADE_DROP
     }
 
     /**
      * @param dealbreakers the new dealbreakers' keys ({@code scoring.dealbreaker.<key>}); empty for a grade drop
      */
-    record Item(long clientId, String clientName, Cause cause, String fromGrade, String toGrade,
+    public record Item(long clientId, String clientName, Cause cause, String fromGrade, String toGrade,
             List<String> dealbreakers) {
     }
 
-    AlertNotice {
+    public AlertNotice {
         items = List.copyOf(items);
     }
 
-    boolean grouped() {
+    public boolean grouped() {
         return items.size() > 1;
     }
 }

@@ -1,4 +1,4 @@
-package com.mspscorecard.notifications;
+package com.mspscorecard.notifications.internal;
 
 import java.util.List;
 
@@ -11,26 +11,26 @@ import java.util.List;
  * @param figuresMonth   the month whose figures it asks for (the month before {@code month})
  * @param wholePortfolio an owner's digest; false: the account manager's own clients
  */
-record DigestNotice(String month, String scoredMonth, String figuresMonth, boolean wholePortfolio,
+public record DigestNotice(String month, String scoredMonth, String figuresMonth, boolean wholePortfolio,
         List<GradeChange> gradeChanges, List<NewDealbreaker> newDealbreakers,
         List<NewRecommendation> newRecommendations, List<Deadline> deadlines, List<ClientName> missingFigures) {
 
-    record GradeChange(long clientId, String clientName, String fromGrade, String toGrade, boolean worse) {
+    public record GradeChange(long clientId, String clientName, String fromGrade, String toGrade, boolean worse) {
     }
 
-    record NewDealbreaker(long clientId, String clientName, List<String> dealbreakers) {
+    public record NewDealbreaker(long clientId, String clientName, List<String> dealbreakers) {
     }
 
-    record NewRecommendation(long clientId, String clientName, String recommendation) {
+    public record NewRecommendation(long clientId, String clientName, String recommendation) {
     }
 
-    record Deadline(long clientId, String clientName, String noticeBy, String renewal, boolean flagged) {
+    public record Deadline(long clientId, String clientName, String noticeBy, String renewal, boolean flagged) {
     }
 
-    record ClientName(long clientId, String clientName) {
+    public record ClientName(long clientId, String clientName) {
     }
 
-    boolean quiet() {
+    public boolean quiet() {
         return gradeChanges.isEmpty() && newDealbreakers.isEmpty() && newRecommendations.isEmpty()
                 && deadlines.isEmpty() && missingFigures.isEmpty();
     }
