@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * second run queue it again. A run that died is finished by the next check of the month.
  */
 @Component
-public class MonthlyDigest {
+class MonthlyDigest {
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyDigest.class);
 

@@ -17,10 +17,16 @@ public class NotificationBell {
         this.inbox = inbox;
     }
 
+    /** 0 as well when the database does not answer: the error page that says so must still render. */
     public long unread(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return 0;
         }
-        return users.byUsername(authentication.getName()).map(u -> inbox.unread(u.id())).orElse(0L);
+        try {
+            return users.byUsername(authentication.getName()).map(u -> inbox.unread(u.id())).orElse(0L);
+        }
+        catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            return 0;
+        }
     }
 }

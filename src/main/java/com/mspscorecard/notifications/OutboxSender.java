@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * address on the users page; anything else is tried again later.
  */
 @Component
-public class OutboxSender {
+class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
