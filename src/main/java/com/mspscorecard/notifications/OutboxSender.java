@@ -104,10 +104,11 @@ class OutboxSender {
         }
         catch (MailException | MessagingException e) {
             boolean refused = recipientRefused(e);
-            boolean failed = outbox.attemptFailed(message, e.getMessage(), refused);
             if (refused) {
+                // Marked before the message shows as failed, so whoever sees the one sees the other.
                 addresses.refused(message.userId(), message.recipient());
             }
+            boolean failed = outbox.attemptFailed(message, e.getMessage(), refused);
             log.warn("Mail {} to user {} not sent (attempt {}{}): {}", message.id(), message.userId(),
                     message.attempts() + 1, failed ? ", given up" : ", will try again", e.getMessage());
         }

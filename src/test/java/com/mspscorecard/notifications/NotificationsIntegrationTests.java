@@ -307,6 +307,19 @@ class NotificationsIntegrationTests {
                 .andExpect(content().string(containsString("staff are not sent any")));
     }
 
+    @Test
+    void theLanguageAUserPicksIsKeptForWhatIsWrittenToThem() throws Exception {
+        jdbc.update("update app_user set language = 'en' where username = 'n-owner'");
+        mvc.perform(get("/notifications").param("lang", "it").with(user("n-owner").roles("OWNER")))
+                .andExpect(content().string(containsString("Notifiche")));
+        assertThat(jdbc.queryForObject("select language from app_user where username = 'n-owner'", String.class))
+                .isEqualTo("it");
+        mvc.perform(get("/account/notifications").param("lang", "xx").with(user("n-owner").roles("OWNER")))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("select language from app_user where username = 'n-owner'", String.class))
+                .isEqualTo("it");
+    }
+
     // --- the portfolio
 
     private long client(String name, String manager) {
