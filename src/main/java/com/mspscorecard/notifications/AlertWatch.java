@@ -65,23 +65,32 @@ class AlertWatch {
     /** A full rescore (the daily one, a model activated, a big import): the latest month's scorecards. */
     @EventListener
     void on(ScoresRecomputed event) {
-        compare(latestCards());
+        if (!startedFromTodaysScores()) {
+            compare(latestCards());
+        }
     }
 
     /**
      * An installation that had scores before alerts existed starts from what they say today,
-     * instead of alerting every flagged client at the first rescore.
+     * instead of alerting every flagged client at once: at start-up, or at the first full rescore
+     * (which may come first, {@code RescoreOnStartup}).
      */
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void startFromTodaysScores() {
+        startedFromTodaysScores();
+    }
+
+    /** @return whether there was nothing to compare with, and today's scores are now the start */
+    private boolean startedFromTodaysScores() {
         lock();
         if (jdbc.queryForObject("select exists (select 1 from alert_state)", Boolean.class)) {
-            return;
+            return false;
         }
         for (ScorecardView card : latestCards()) {
             save(card.clientId(), new State(card.grade(), keys(card)));
         }
+        return true;
     }
 
     private List<ScorecardView> latestCards() {
