@@ -93,6 +93,8 @@ public class ScoringService {
             return rescoreAll(model).breakdown();
         }
         long t1 = System.nanoTime();
-        return String.format("model %.1f ms, ", (t1 - t0) / 1e6) + clients.run(model, clientIds, changedMonths, everyMonth);
+        String breakdown = clients.run(model, clientIds, changedMonths, everyMonth);
+        events.publishEvent(new ScorecardsChanged(java.util.Set.copyOf(clientIds)));
+        return String.format("model %.1f ms, ", (t1 - t0) / 1e6) + breakdown;
     }
 }

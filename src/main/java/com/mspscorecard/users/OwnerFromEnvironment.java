@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * For automated installs: {@code SCORECARD_ADMIN_USERNAME} and {@code SCORECARD_ADMIN_PASSWORD}
- * create the owner at start-up while no user exists, instead of the {@code /setup} page.
+ * create the owner at start-up while no user exists, instead of the {@code /setup} page;
+ * {@code SCORECARD_ADMIN_EMAIL} gives the owner an address for the digest and alerts.
  */
 @Component
 @Order(0)
@@ -24,11 +25,14 @@ class OwnerFromEnvironment implements ApplicationRunner {
 
     private final String password;
 
+    private final String email;
+
     OwnerFromEnvironment(UserService users, @Value("${scorecard.admin.username:}") String username,
-            @Value("${scorecard.admin.password:}") String password) {
+            @Value("${scorecard.admin.password:}") String password, @Value("${scorecard.admin.email:}") String email) {
         this.users = users;
         this.username = username;
         this.password = password;
+        this.email = email;
     }
 
     @Override
@@ -37,13 +41,13 @@ class OwnerFromEnvironment implements ApplicationRunner {
             return;
         }
         try {
-            users.createFirstOwner(new NewUser(username, username, Role.OWNER, password));
+            users.createFirstOwner(new NewUser(username, username, Role.OWNER, password, email));
             log.info("Created the owner '" + username + "' from SCORECARD_ADMIN_USERNAME");
         }
         catch (UserRuleViolation violation) {
             throw new IllegalStateException("SCORECARD_ADMIN_USERNAME/SCORECARD_ADMIN_PASSWORD refused: "
                     + violation.code() + " (passwords need 12 to 128 characters and at least 4 different ones, must not be a common one "
-                    + "and must not contain the username)");
+                    + "and must not contain the username; SCORECARD_ADMIN_EMAIL, when set, must be an address)");
         }
     }
 }

@@ -74,7 +74,7 @@ class SetupController {
         }
         try {
             users.createFirstOwner(new NewUser(setupForm.username(), setupForm.displayName(), Role.OWNER,
-                    setupForm.password()));
+                    setupForm.password(), setupForm.email()));
         }
         catch (UserRuleViolation violation) {
             if ("setup.alreadyDone".equals(violation.code())) {

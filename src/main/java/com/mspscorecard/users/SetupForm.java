@@ -4,7 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 record SetupForm(@NotBlank @Size(max = 100) String username, @Size(max = 200) String displayName,
-        @NotBlank String password, @NotBlank String confirmPassword, Boolean loadDemo) {
+        @NotBlank String password, @NotBlank String confirmPassword, Boolean loadDemo,
+        @Size(max = 320) String email) {
 
     /** An unticked checkbox sends nothing, hence a nullable flag. */
     boolean demoRequested() {
@@ -13,6 +14,6 @@ record SetupForm(@NotBlank @Size(max = 100) String username, @Size(max = 200) St
 
     /** @param demoTicked the demo box starts ticked ({@code --scorecard.demo=true}) */
     static SetupForm empty(boolean demoTicked) {
-        return new SetupForm("", "", "", "", demoTicked);
+        return new SetupForm("", "", "", "", demoTicked, "");
     }
 }

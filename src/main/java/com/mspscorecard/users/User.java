@@ -43,6 +43,17 @@ class User {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
+    /** Optional: without an address the user is told in the application only. */
+    private String email;
+
+    /** "en" or "it": the language of what is written to the user while away (digest, alerts). */
+    @Column(nullable = false)
+    private String language = "en";
+
+    /** The SMTP server refused {@link #email} outright; cleared when the address changes. */
+    @Column(name = "email_refused_at")
+    private Instant emailRefusedAt;
+
     @Version
     private int version;
 
@@ -59,6 +70,34 @@ class User {
 
     UserSummary summary() {
         return new UserSummary(id, username, displayName, role, enabled);
+    }
+
+    UserContact contact() {
+        return new UserContact(id, username, displayName, role, enabled, email, emailRefusedAt != null,
+                java.util.Locale.forLanguageTag(language));
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    void setEmail(String email) {
+        if (!java.util.Objects.equals(this.email, email)) {
+            this.emailRefusedAt = null;
+        }
+        this.email = email;
+    }
+
+    String getLanguage() {
+        return language;
+    }
+
+    void setLanguage(String language) {
+        this.language = language;
+    }
+
+    void setEmailRefusedAt(Instant emailRefusedAt) {
+        this.emailRefusedAt = emailRefusedAt;
     }
 
     Long getId() {

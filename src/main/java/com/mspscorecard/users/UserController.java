@@ -36,7 +36,7 @@ class UserController {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("users", users.all());
+        model.addAttribute("users", users.contacts());
         model.addAttribute("newUserForm", NewUserForm.empty());
         return VIEW;
     }
@@ -47,7 +47,7 @@ class UserController {
         if (!result.hasErrors()) {
             try {
                 users.create(new NewUser(newUserForm.username(), newUserForm.displayName(), newUserForm.role(),
-                        newUserForm.password()));
+                        newUserForm.password(), newUserForm.email()));
                 redirect.addFlashAttribute("message", "user.created");
                 return "redirect:/users";
             }
@@ -55,7 +55,7 @@ class UserController {
                 result.rejectValue(violation.field(), violation.code());
             }
         }
-        model.addAttribute("users", users.all());
+        model.addAttribute("users", users.contacts());
         return VIEW;
     }
 
@@ -63,6 +63,13 @@ class UserController {
     String changeRole(@PathVariable Long id, @RequestParam Role role, Principal principal,
             RedirectAttributes redirect) {
         return apply(() -> users.changeRole(id, role, principal.getName()), "user.roleChanged", redirect);
+    }
+
+    /** Sets or clears the address digest and alerts go to (blank: in-app only). */
+    @PostMapping("/{id}/email")
+    String changeEmail(@PathVariable Long id, @RequestParam(required = false) String email,
+            RedirectAttributes redirect) {
+        return apply(() -> users.changeEmail(id, email), "user.emailChanged", redirect);
     }
 
     @PostMapping("/{id}/enabled")

@@ -21,4 +21,9 @@ public interface UserDirectory {
      * so voters can spot accounts made just before the poll opened.
      */
     Optional<Instant> accountCreatedAt(Long id);
+
+    /** Every user with their address and language (issue 17: digest and alerts), by display name. */
+    List<UserContact> contacts();
+
+    Optional<UserContact> contact(String username);
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class UserService implements UserDirectory, UserDetailsService, UserDetailsPasswordService {
+class UserService implements UserDirectory, MailAddresses, UserDetailsService, UserDetailsPasswordService {
 
     private final Users users;
 
@@ -95,8 +95,8 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
         if (users.count() > 0) {
             throw new UserRuleViolation("username", "setup.alreadyDone");
         }
-        UserSummary created = create(new NewUser(owner.username(), owner.displayName(), Role.OWNER, owner.password()),
-                false);
+        UserSummary created = create(new NewUser(owner.username(), owner.displayName(), Role.OWNER, owner.password(),
+                owner.email()), false);
         anyUserSeen = true;
         return created;
     }
@@ -120,12 +120,14 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
         if (displayName.length() > 200) {
             throw new UserRuleViolation("displayName", "user.displayName.tooLong");
         }
+        String email = email(newUser.email());
         passwordPolicy.check(newUser.password(), username).ifPresent(code -> {
             throw new UserRuleViolation("password", code);
         });
         User user = new User(username, displayName, newUser.role(), passwordEncoder.encode(newUser.password()),
                 Instant.now(clock));
         user.setMustChangePassword(initialPassword);
+        user.setEmail(email);
         try {
             users.saveAndFlush(user);
         }
@@ -201,6 +203,61 @@ class UserService implements UserDirectory, UserDetailsService, UserDetailsPassw
         user.setMustChangePassword(false);
         audit.record(AuditEvent.of("PASSWORD_CHANGED", "USER", user.getId(), "user.passwordChanged",
                 user.getUsername()));
+    }
+
+    /** The owner sets or clears a user's address; a new address forgets that the old one was refused. */
+    @Transactional
+    void changeEmail(Long id, String address) {
+        User user = users.findById(id).orElseThrow(() -> new UserRuleViolation("email", "user.notFound"));
+        String email = email(address);
+        if (java.util.Objects.equals(email, user.getEmail())) {
+            return;
+        }
+        String old = user.getEmail();
+        user.setEmail(email);
+        audit.record(AuditEvent.of("CHANGED", "USER", user.getId(), "user.emailChanged", user.getUsername())
+                .withChanges(List.of(AuditEvent.FieldChange.of("email", old, email))));
+    }
+
+    /** The language the user just chose in the application, kept for what is written to them while away. */
+    @Transactional
+    void rememberLanguage(String username, Locale language) {
+        String code = language.getLanguage();
+        if (!code.equals("en") && !code.equals("it")) {
+            return;
+        }
+        users.findByUsername(username).filter(u -> !code.equals(u.getLanguage())).ifPresent(u -> u.setLanguage(code));
+    }
+
+    @Override
+    @Transactional
+    public void refused(long userId, String address) {
+        users.findById(userId).filter(u -> address != null && address.equalsIgnoreCase(u.getEmail()))
+                .ifPresent(u -> u.setEmailRefusedAt(Instant.now(clock)));
+    }
+
+    /** Blank: no address. Otherwise one plausible address, as typed but trimmed; the SMTP server judges the rest. */
+    static String email(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String email = typed.trim();
+        if (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new UserRuleViolation("email", "user.email.invalid");
+        }
+        return email;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UserContact> contacts() {
+        return users.findAllOrdered().stream().map(User::contact).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserContact> contact(String username) {
+        return username == null ? Optional.empty() : users.findByUsername(username.trim()).map(User::contact);
     }
 
     private long enabledOwners() {

@@ -275,6 +275,8 @@ class PageSweepBrowserIntegrationTests {
         steps.add(get("/no-such-page", 404));
         steps.add(get("/dashboard/demo", 405));
         steps.add(get("/offboarding/tasks", 200));
+        steps.add(get("/notifications", 200));
+        steps.add(get("/account/notifications", 200));
         return steps;
     }
 
@@ -337,6 +339,11 @@ class PageSweepBrowserIntegrationTests {
         steps.add(get("/offboarding", 200));
         steps.add(get("/offboarding/999999", 404));
         steps.add(get("/proposals/999999", 404));
+        steps.add(submit("/account/notifications preview", 200, "/account/notifications",
+                "form[action$='/account/notifications/preview']", "#preview", ""));
+        steps.add(submit("/account/notifications nothing ticked", 200, "/account/notifications",
+                "form[action$='/account/notifications']", "#save-choices",
+                "document.querySelectorAll('input[type=checkbox]').forEach(c => c.checked = false);"));
         return steps;
     }
 
@@ -368,6 +375,10 @@ class PageSweepBrowserIntegrationTests {
                 () -> "/clients/" + client + "/price-proposal/new", "#proposal-form", "#open-proposal",
                 "document.getElementById('proposedPrice').value = 'ten';"));
         steps.add(get("/offboarding/templates", 200));
+        steps.add(get("/notifications/outbox", 200));
+        steps.add(submit("/users malformed e-mail", 200, "/users", "form[action$='/email']",
+                "form[action$='/email'] button[type=submit]",
+                "document.querySelector(\"form[action$='/email'] input[name=email]\").value = 'not an address';"));
         return steps;
     }
 
@@ -379,13 +390,14 @@ class PageSweepBrowserIntegrationTests {
         steps.add(get("/polls/new", 403));
         steps.add(new Step("/clients/{id}/offboarding/new", 403, b -> b.go("/clients/" + client + "/offboarding/new")));
         steps.add(get("/offboarding/templates", 403));
+        steps.add(get("/notifications/outbox", 403));
         return steps;
     }
 
     private List<Step> staffSteps() {
         List<Step> steps = new ArrayList<>(everyone());
         for (String forbidden : List.of("/scorecards", "/pareto", "/scoring/model", "/clients/new", "/metrics/entry",
-                "/imports", "/users", "/audit", "/deadlines", "/offboarding")) {
+                "/imports", "/users", "/audit", "/deadlines", "/offboarding", "/notifications/outbox")) {
             steps.add(get(forbidden, 403));
         }
         steps.add(new Step("/clients/{id}/edit", 403, b -> b.go("/clients/" + client + "/edit")));

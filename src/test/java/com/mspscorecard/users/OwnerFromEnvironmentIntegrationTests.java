@@ -12,9 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** SCORECARD_ADMIN_USERNAME / _PASSWORD create the owner at start-up on an empty database. */
+/** SCORECARD_ADMIN_USERNAME / _PASSWORD (/ _EMAIL) create the owner at start-up on an empty database. */
 @SpringBootTest(properties = { "scorecard.test.fresh-database=true", "scorecard.admin.username=installer",
-        "scorecard.admin.password=" + OwnerFromEnvironmentIntegrationTests.PASSWORD })
+        "scorecard.admin.password=" + OwnerFromEnvironmentIntegrationTests.PASSWORD,
+        "scorecard.admin.email=owner@installer.example" })
 @AutoConfigureMockMvc
 class OwnerFromEnvironmentIntegrationTests {
 
@@ -32,5 +33,7 @@ class OwnerFromEnvironmentIntegrationTests {
         assertThat(directory.byUsername("installer")).hasValueSatisfying(u -> assertThat(u.role()).isEqualTo(Role.OWNER));
         mvc.perform(get("/setup")).andExpect(status().isNotFound());
         mvc.perform(formLogin().user("installer").password(PASSWORD)).andExpect(authenticated());
+        assertThat(directory.contact("installer")).hasValueSatisfying(u -> assertThat(u.email())
+                .isEqualTo("owner@installer.example"));
     }
 }
