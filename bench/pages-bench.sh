@@ -3,7 +3,8 @@
 # client scorecard timed one by one (median of 50), and the dashboard under wrk (32 connections, 20 s)
 # with a session cookie from a real form login.
 # Needs: a built jar (./mvnw -q -DskipTests package), psql, curl, wrk (apt-get install -y wrk),
-# python3, PostgreSQL on localhost:5432. BENCH_JAVA_OPTS adds JVM options, BENCH_JFR=file.jfr records a flight
+# python3, PostgreSQL on localhost:5432. PETCLINIC=/path/to/spring-petclinic also runs PetClinic beside it
+# and prints the scorecard page against its owner page (see the end of this script). BENCH_JAVA_OPTS adds JVM options, BENCH_JFR=file.jfr records a flight
 # recording (profile settings). APP_ARGS="--scorecard.pages.cache=false" measures without the cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,3 +111,35 @@ echo "== wrk: dashboard, 32 connections, 20 s"
 wrk -t4 -c32 -d20s -H "Cookie: SESSION=$SESSION" "$BASE/"
 echo "== wrk: client scorecard, 32 connections, 10 s"
 wrk -t4 -c32 -d10s -H "Cookie: SESSION=$SESSION" "$BASE/clients/$CLIENT/scorecard"
+
+# ---------------------------------------------------------------------------------------------------
+# Side by side with PetClinic (issue 18): PETCLINIC=/path/to/a/spring-petclinic/checkout builds it
+# there (its own wrapper, tests skipped), runs it on the same PostgreSQL (database petclinic_bench) and
+# compares its owner page /owners/1 with our client scorecard: three alternating 10-second wrk runs
+# each (-t4 -c32), medians and their ratio. Nothing of PetClinic is copied here.
+if [ -n "${PETCLINIC:-}" ]; then
+  echo "== PetClinic from $PETCLINIC"
+  (cd "$PETCLINIC" && ./mvnw -q -B -DskipTests -Dcheckstyle.skip=true -Dspring-javaformat.skip=true \
+      -Dnohttp-checkstyle.skip=true -Dcyclonedx.skip=true package) || { echo "PetClinic did not build" >&2; exit 1; }
+  PC_JAR=$(ls "$PETCLINIC"/target/spring-petclinic-*.jar | grep -v -- '-plain' | head -1)
+  PC_PORT=${PETCLINIC_PORT:-18433}
+  psql -q -d postgres -c "drop database if exists petclinic_bench" -c "create database petclinic_bench"
+  POSTGRES_URL="jdbc:postgresql://$PGHOST:$PGPORT/petclinic_bench" POSTGRES_USER=$PGUSER POSTGRES_PASS=$PGPASSWORD \
+    java -Xmx${HEAP:-3g} -jar "$PC_JAR" --spring.profiles.active=postgres --server.port="$PC_PORT" > "$WORK/petclinic.log" 2>&1 &
+  PC_PID=$!
+  trap '[ -n "${PC_PID:-}" ] && kill "$PC_PID" 2>/dev/null; cleanup' EXIT
+  for _ in $(seq 1 120); do curl -fs "http://localhost:$PC_PORT/owners/1" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fs "http://localhost:$PC_PORT/owners/1" >/dev/null || { cat "$WORK/petclinic.log"; exit 1; }
+  rps() { wrk -t4 -c32 -d10s "$@" | awk '/Requests\/sec/ { print $2 }'; }
+  wrk -t2 -c8 -d10s "http://localhost:$PC_PORT/owners/1" > /dev/null
+  wrk -t2 -c8 -d10s -H "Cookie: SESSION=$SESSION" "$BASE/clients/$CLIENT/scorecard" > /dev/null
+  ours=(); theirs=()
+  for run in 1 2 3; do
+    theirs+=("$(rps "http://localhost:$PC_PORT/owners/1")")
+    ours+=("$(rps -H "Cookie: SESSION=$SESSION" "$BASE/clients/$CLIENT/scorecard")")
+    echo "run $run: PetClinic /owners/1 ${theirs[-1]} req/s, our client scorecard ${ours[-1]} req/s"
+  done
+  med() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+  o=$(med "${ours[@]}"); t=$(med "${theirs[@]}")
+  echo "median of three: ours $o req/s, PetClinic $t req/s, ratio $(echo "scale=2; $o / $t" | bc)"
+fi
