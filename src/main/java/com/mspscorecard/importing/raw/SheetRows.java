@@ -28,6 +28,9 @@ import javax.xml.stream.XMLStreamReader;
  * {@code yyyy-MM-dd} (or {@code yyyy-MM-ddTHH:mm:ss}), any other number plain digits with a point, a boolean
  * {@code TRUE}/{@code FALSE}. A document type declaration is refused outright (no DTD, no external entity is
  * ever read); a cell longer than Excel allows or beyond its last column is refused as a forged sheet.
+ *
+ * <p>Slightly over 250 lines: the cell types of SpreadsheetML and the defensive limits belong together, and
+ * splitting the pull loop from the cell reading would only pass the XML reader around.
  */
 final class SheetRows implements Iterator<RawRow>, AutoCloseable {
 
