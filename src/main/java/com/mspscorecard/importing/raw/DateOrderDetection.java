@@ -52,9 +52,9 @@ public final class DateOrderDetection {
      * both ways is then a row problem of the aggregation, never a silent reading); a file of dates that could be
      * read both ways is read to its end, since its telling date may be its last.
      *
-     * @throws RawFileException when the file turns out unreadable, malformed or too large while read
+     * @throws RawFileException.Unchecked when the file turns out unreadable, malformed or too large while read
      */
-    public static DateOrderGuess guess(RawTable table, ColumnMapping mapping) throws RawFileException {
+    public static DateOrderGuess guess(RawTable table, ColumnMapping mapping) {
         List<Integer> columns = Stream.of(RawField.OPENED, RawField.CLOSED, RawField.INVOICE_DATE, RawField.DUE_DATE,
                 RawField.PAID_DATE, RawField.DATE_WORKED).map(mapping::column).flatMap(Optional::stream).toList();
         boolean ambiguous = false;
@@ -80,9 +80,6 @@ public final class DateOrderDetection {
                     break;
                 }
             }
-        }
-        catch (RawFileException.Unchecked ex) {
-            throw ex.getCause();
         }
         return ambiguous ? new DateOrderGuess(Optional.empty(), true) : new DateOrderGuess(Optional.of(DateOrder.ISO), false);
     }
