@@ -44,12 +44,15 @@ final class SheetRows implements Iterator<RawRow>, AutoCloseable {
     private final XMLStreamReader xml;
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
+    private final boolean date1904;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private RawRow pending;
     private long lastRow;
 
-    SheetRows(InputStream in, ReadOnlySharedStringsTable strings, StylesTable styles) throws XMLStreamException {
+    SheetRows(InputStream in, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904)
+            throws XMLStreamException {
         this.in = in;
+        this.date1904 = date1904;
         this.strings = strings;
         this.styles = styles;
         this.xml = FACTORY.createXMLStreamReader(in);
@@ -196,7 +199,7 @@ final class SheetRows implements Iterator<RawRow>, AutoCloseable {
             if (style != null && isDateStyle(Integer.parseInt(style))) {
                 double serial = Double.parseDouble(v);
                 if (DateUtil.isValidExcelDate(serial)) {
-                    LocalDateTime at = DateUtil.getLocalDateTime(serial);
+                    LocalDateTime at = DateUtil.getLocalDateTime(serial, date1904);
                     return serial == Math.floor(serial) ? at.toLocalDate().toString() : at.withNano(0).toString();
                 }
             }

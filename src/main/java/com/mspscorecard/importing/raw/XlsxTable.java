@@ -49,11 +49,13 @@ final class XlsxTable implements RawTable {
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
     private final RawLimits limits;
+    private final boolean date1904;
     private final List<String> headers;
     private final long headerRow;
 
     private XlsxTable(OPCPackage pkg, XSSFReader reader, ReadOnlySharedStringsTable strings, StylesTable styles,
-            RawLimits limits) throws RawFileException {
+            RawLimits limits, boolean date1904) throws RawFileException {
+        this.date1904 = date1904;
         this.pkg = pkg;
         this.reader = reader;
         this.strings = strings;
@@ -91,7 +93,7 @@ final class XlsxTable implements RawTable {
             XSSFReader reader = new XSSFReader(pkg);
             StylesTable styles = reader.getStylesTable();
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            return new XlsxTable(pkg, reader, strings, styles, limits);
+            return new XlsxTable(pkg, reader, strings, styles, limits, date1904(reader));
         }
         catch (RawFileException ex) {
             pkg.revert();
@@ -178,13 +180,39 @@ final class XlsxTable implements RawTable {
             if (!sheets.hasNext()) {
                 throw new RawFileException("psa.file.blank");
             }
-            return new SheetRows(sheets.next(), strings, styles);
+            return new SheetRows(sheets.next(), strings, styles, date1904);
         }
         catch (RawFileException ex) {
             throw ex;
         }
         catch (Exception ex) {
             throw refusal(ex);
+        }
+    }
+
+    /** Whether the workbook counts its dates from 1904 (Excel for Mac before 2011) rather than 1900. */
+    private static boolean date1904(XSSFReader reader) throws Exception {
+        try (InputStream in = reader.getWorkbookData()) {
+            javax.xml.stream.XMLStreamReader xml = org.apache.poi.util.XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == javax.xml.stream.XMLStreamConstants.DTD) {
+                        throw new RawFileException("psa.file.xlsxDoctype");
+                    }
+                    if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT && "workbookPr".equals(xml.getLocalName())) {
+                        String value = xml.getAttributeValue(null, "date1904");
+                        return "1".equals(value) || "true".equalsIgnoreCase(value);
+                    }
+                    if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT && "sheets".equals(xml.getLocalName())) {
+                        return false;
+                    }
+                }
+                return false;
+            }
+            finally {
+                xml.close();
+            }
         }
     }
 
