@@ -7,6 +7,7 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.model.StylesTable;
 
 import java.io.IOException;
@@ -22,11 +23,15 @@ import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+
 /**
  * An Excel workbook's first sheet, read defensively and in constant memory: the sheet's XML is pulled row by
  * row ({@link SheetRows}) with DTDs and external entities refused; before POI opens the package every zip entry's
  * declared size and compression ratio is checked, and POI's {@link ZipSecureFile} checks the real ones while
  * reading (a zip bomb is refused either way). Shared strings are held in memory (bounded by their entry size).
+ * A little over 250 lines: opening, the entry checks and the mapping of POI's failures to codes are one concern.
  */
 final class XlsxTable implements RawTable {
 
@@ -193,18 +198,18 @@ final class XlsxTable implements RawTable {
     /** Whether the workbook counts its dates from 1904 (Excel for Mac before 2011) rather than 1900. */
     private static boolean date1904(XSSFReader reader) throws Exception {
         try (InputStream in = reader.getWorkbookData()) {
-            javax.xml.stream.XMLStreamReader xml = org.apache.poi.util.XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
             try {
                 while (xml.hasNext()) {
                     int event = xml.next();
-                    if (event == javax.xml.stream.XMLStreamConstants.DTD) {
+                    if (event == XMLStreamConstants.DTD) {
                         throw new RawFileException("psa.file.xlsxDoctype");
                     }
-                    if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT && "workbookPr".equals(xml.getLocalName())) {
+                    if (event == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(xml.getLocalName())) {
                         String value = xml.getAttributeValue(null, "date1904");
                         return "1".equals(value) || "true".equalsIgnoreCase(value);
                     }
-                    if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT && "sheets".equals(xml.getLocalName())) {
+                    if (event == XMLStreamConstants.START_ELEMENT && "sheets".equals(xml.getLocalName())) {
                         return false;
                     }
                 }
