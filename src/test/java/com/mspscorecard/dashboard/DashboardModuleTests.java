@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The layout asks the web module for the menu by bean name ({@code @navigation}), a dependency no
  * Java type shows, so the web module is included by name.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "web")
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "web", "notifications" })
 @AutoConfigureMockMvc
 class DashboardModuleTests {
 

@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * the dashboard's money format) and says plainly when there is nothing to report. The layout needs
  * the web module by bean name, as for the dashboard.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "web")
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "web", "notifications" })
 @AutoConfigureMockMvc
 class ReportsModuleTests {
 
