@@ -1,5 +1,7 @@
 package com.mspscorecard.dashboard;
 
+import com.mspscorecard.web.MonthParameter;
+
 import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
@@ -29,7 +31,7 @@ class ClientScorecardController {
     @GetMapping("/clients/{id}/scorecard")
     String scorecard(@PathVariable long id, @RequestParam(required = false) String month, Locale locale,
                      Model model) {
-        ClientScorecard scorecard = scorecards.of(id, Months.parse(month).orElse(null), locale)
+        ClientScorecard scorecard = scorecards.of(id, MonthParameter.parse(month).orElse(null), locale)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("scorecard", scorecard);
         // Issue 16: an accepted price raise not yet in the figures is shown instead of a new RAISE_PRICE.

@@ -1,5 +1,7 @@
 package com.mspscorecard.dashboard;
 
+import com.mspscorecard.web.MonthParameter;
+
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +61,7 @@ class DashboardController {
             model.addAttribute("demoAvailable", demo.getIfAvailable() != null && isOwner(authentication));
             return VIEW;
         }
-        YearMonth shown = Months.parse(month).orElse(latest.get());
+        YearMonth shown = MonthParameter.parse(month).orElse(latest.get());
         PortfolioPage page = current.page(shown);
         model.addAttribute("page", page);
         model.addAttribute("summary", page.summary());

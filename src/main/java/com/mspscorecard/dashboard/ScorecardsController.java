@@ -1,5 +1,7 @@
 package com.mspscorecard.dashboard;
 
+import com.mspscorecard.web.MonthParameter;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -101,7 +103,7 @@ class ScorecardsController {
         if (latest.isEmpty()) {
             return Optional.empty();
         }
-        YearMonth shown = Months.parse(month).orElse(latest.get());
+        YearMonth shown = MonthParameter.parse(month).orElse(latest.get());
         PortfolioPage page = current.page(shown);
         model.addAttribute("page", page);
         model.addAttribute("month", shown);

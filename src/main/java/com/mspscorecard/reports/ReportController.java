@@ -1,9 +1,10 @@
 package com.mspscorecard.reports;
 
+import com.mspscorecard.web.MonthParameter;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,6 @@ class ReportController {
 
     static final String MISSING_VIEW = "reports/missing";
 
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern UNSAFE_FILE_NAME = Pattern.compile("[^\\p{L}\\p{N} ._-]+");
 
     private final ClientReports reports;
@@ -68,7 +68,7 @@ class ReportController {
                         @RequestParam(required = false) String audience, @RequestParam(required = false) String language,
                         Locale locale, HttpServletResponse response) throws IOException {
         ClientFacts client = clients.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Optional<YearMonth> asked = month(month);
+        Optional<YearMonth> asked = MonthParameter.parse(month);
         Optional<YearMonth> shown = reports.reportableMonth(id, asked.orElse(null));
         if (shown.isEmpty()) {
             return missing(asked.orElse(null), client);
@@ -90,7 +90,7 @@ class ReportController {
     ModelAndView all(@RequestParam(required = false) String month, @RequestParam(required = false) String audience,
                      @RequestParam(required = false) String language, @RequestParam(required = false) String clients,
                      Authentication authentication, Locale locale, HttpServletResponse response) throws IOException {
-        Optional<YearMonth> asked = month(month);
+        Optional<YearMonth> asked = MonthParameter.parse(month);
         Optional<YearMonth> shown = asked.isPresent() ? asked : scorecards.latestMonth();
         Long manager = null;
         if (!"all".equals(clients)) {
@@ -136,19 +136,6 @@ class ReportController {
         page.addObject("client", client);
         page.addObject("mine", false);
         return page;
-    }
-
-    /** A month as the pages write it; anything else is no month (the latest is used). */
-    private static Optional<YearMonth> month(String text) {
-        if (text == null || !MONTH.matcher(text.trim()).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(YearMonth.parse(text.trim()));
-        }
-        catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static Locale language(String language, Locale reader) {

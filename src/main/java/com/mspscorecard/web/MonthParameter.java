@@ -1,4 +1,4 @@
-package com.mspscorecard.dashboard;
+package com.mspscorecard.web;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -6,14 +6,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The {@code ?month=YYYY-MM} of every page: a malformed month is ignored rather than an error page. */
-final class Months {
+public final class MonthParameter {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
-    private Months() {
+    private MonthParameter() {
     }
 
-    static Optional<YearMonth> parse(String text) {
+    public static Optional<YearMonth> parse(String text) {
         if (text == null || !MONTH.matcher(text.trim()).matches()) {
             return Optional.empty();
         }
