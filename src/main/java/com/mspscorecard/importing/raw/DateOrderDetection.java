@@ -1,0 +1,56 @@
+package com.mspscorecard.importing.raw;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Tells from a file's dates whether {@code 05/03/2024} is the 5th of March or the 3rd of May. A date with a day
+ * above 12 settles it; a file where every day and month is at most 12 is ambiguous, and so is one whose dates
+ * contradict each other: the user is asked rather than guessed for.
+ */
+public final class DateOrderDetection {
+
+    private DateOrderDetection() {
+    }
+
+    public static DateOrderGuess guess(Stream<String> samples) {
+        int dayFirst = 0;
+        int monthFirst = 0;
+        int ambiguous = 0;
+        for (String sample : (Iterable<String>) samples::iterator) {
+            switch (RawDates.shape(sample)) {
+                case SLASHED_DAY_FIRST -> dayFirst++;
+                case SLASHED_MONTH_FIRST -> monthFirst++;
+                case SLASHED_AMBIGUOUS -> ambiguous++;
+                default -> {
+                }
+            }
+        }
+        if (dayFirst > 0 && monthFirst > 0) {
+            return new DateOrderGuess(Optional.empty(), true);
+        }
+        if (dayFirst > 0) {
+            return new DateOrderGuess(Optional.of(DateOrder.DAY_FIRST), false);
+        }
+        if (monthFirst > 0) {
+            return new DateOrderGuess(Optional.of(DateOrder.MONTH_FIRST), false);
+        }
+        if (ambiguous > 0) {
+            return new DateOrderGuess(Optional.empty(), true);
+        }
+        return new DateOrderGuess(Optional.of(DateOrder.ISO), false);
+    }
+
+    /**
+     * The guess over every date column {@code mapping} assigns, reading the whole table once (a file's
+     * telling date may be its last).
+     */
+    public static DateOrderGuess guess(RawTable table, ColumnMapping mapping) {
+        List<Integer> columns = Stream.of(RawField.OPENED, RawField.CLOSED, RawField.INVOICE_DATE, RawField.DUE_DATE,
+                RawField.PAID_DATE, RawField.DATE_WORKED).map(mapping::column).flatMap(Optional::stream).toList();
+        try (Stream<RawRow> rows = table.rows()) {
+            return guess(rows.flatMap(row -> columns.stream().map(row::cell)));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.mspscorecard.importing.raw;
+
+import com.mspscorecard.importing.raw.SourceSettings.Category;
+import com.mspscorecard.metrics.Metric;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tickets: each counts once in the month it was opened, as new, as reopened (a reopen count above 0, a reopened
+ * flag, or a status saying reopened: counted in the month the ticket was opened, since an export shows only a
+ * ticket's present state, not when it was reopened), and once per category its board, type, priority, source or
+ * status is assigned to in the settings.
+ */
+final class TicketTally extends Tally {
+
+    private static final Map<String, RawField> DIMENSIONS = Map.of("board", RawField.BOARD, "type", RawField.TYPE,
+            "priority", RawField.PRIORITY, "source", RawField.SOURCE, "status", RawField.TICKET_STATUS);
+
+    private final ColumnMapping mapping;
+    private final TicketLinks links;
+    /** {@code board:security} → categories, keys lower-cased once. */
+    private final Map<String, Set<Category>> categories = new HashMap<>();
+    private final Set<Category> producedCategories = EnumSet.noneOf(Category.class);
+
+    TicketTally(AggregationScope scope, ColumnMapping mapping, SourceSettings settings, TicketLinks links) {
+        super(scope);
+        this.mapping = mapping;
+        this.links = links;
+        settings.ticketCategories().forEach((key, category) -> {
+            int colon = key.indexOf(':');
+            RawField field = colon < 0 ? null : DIMENSIONS.get(key.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+            if (field == null) {
+                return;
+            }
+            String normal = normal(key.substring(0, colon), key.substring(colon + 1));
+            categories.computeIfAbsent(normal, k -> EnumSet.noneOf(Category.class)).add(category);
+            if (mapping.has(field)) {
+                producedCategories.add(category);
+            }
+        });
+    }
+
+    @Override
+    void add(RowContext row) {
+        LocalDate opened = row.date(RawField.OPENED, true);
+        ClientKey client = row.client(true);
+        if (row.failed() || !inScope(opened)) {
+            return;
+        }
+        String id = row.text(RawField.TICKET_ID);
+        if (duplicate(id)) {
+            return;
+        }
+        if (!id.isEmpty()) {
+            links.link(id, client);
+        }
+        MonthTally month = month(client, opened);
+        month.count(Metric.NEW_TICKETS);
+        String status = row.text(RawField.TICKET_STATUS);
+        if (row.has(RawField.REOPENED) ? RowContext.truthy(row.text(RawField.REOPENED))
+                : status.toLowerCase(Locale.ROOT).replace("-", "").contains("reopen")) {
+            month.count(Metric.REOPENED_TICKETS);
+        }
+        Set<Category> found = EnumSet.noneOf(Category.class);
+        for (Map.Entry<String, RawField> dimension : DIMENSIONS.entrySet()) {
+            String value = row.text(dimension.getValue());
+            if (value.isEmpty()) {
+                continue;
+            }
+            distinct(dimension.getKey(), value);
+            Set<Category> assigned = categories.get(normal(dimension.getKey(), value));
+            if (assigned != null) {
+                found.addAll(assigned);
+            }
+        }
+        for (Category category : found) {
+            month.count(metric(category));
+        }
+    }
+
+    @Override
+    List<Metric> produced() {
+        List<Metric> produced = new ArrayList<>(List.of(Metric.NEW_TICKETS));
+        if (mapping.has(RawField.REOPENED) || mapping.has(RawField.TICKET_STATUS)) {
+            produced.add(Metric.REOPENED_TICKETS);
+        }
+        for (Category category : producedCategories) {
+            produced.add(metric(category));
+        }
+        return produced;
+    }
+
+    static Metric metric(Category category) {
+        return switch (category) {
+            case ADMIN_REQUEST -> Metric.ADMIN_REQUESTS;
+            case ESCALATION -> Metric.ESCALATIONS;
+            case SECURITY_INCIDENT -> Metric.SECURITY_INCIDENTS;
+        };
+    }
+
+    private static String normal(String dimension, String value) {
+        return dimension.strip().toLowerCase(Locale.ROOT) + ':' + value.strip().toLowerCase(Locale.ROOT);
+    }
+}
