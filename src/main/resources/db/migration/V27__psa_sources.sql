@@ -6,6 +6,8 @@ create table psa_source (
     name        varchar(100) not null check (name = btrim(name) and name <> ''),
     psa         varchar(40)  not null,
     settings    jsonb        not null,
+    -- values the last previews saw (board:Security → rows), offered by the settings page to categorise
+    seen_values jsonb        not null default '{}',
     created_by  varchar(100) not null,
     created_at  timestamptz  not null,
     updated_at  timestamptz  not null,

@@ -56,12 +56,6 @@ class PsaAnalysis {
     /** What to do with names nobody has decided about (the API may say; the page asks). */
     enum Unmatched { ASK, CREATE, IGNORE }
 
-    private static final Set<RawField> DATE_FIELDS = EnumSet.of(RawField.OPENED, RawField.CLOSED,
-            RawField.INVOICE_DATE, RawField.DUE_DATE, RawField.PAID_DATE, RawField.DATE_WORKED);
-
-    /** Rows whose dates are looked at to tell the date order. */
-    static final int DATE_SAMPLE_ROWS = 5_000;
-
     private final PsaSources sources;
     private final PsaClientNames names;
     private final ClientQueries clients;
@@ -121,6 +115,9 @@ class PsaAnalysis {
                     memory.finish();
                     memory = null;
                 }
+            }
+            catch (RawFileException ex) {
+                throw PsaProblem.of(ex);
             }
             catch (RawFileException.Unchecked ex) {
                 throw PsaProblem.of(ex.getCause());
@@ -347,17 +344,8 @@ class PsaAnalysis {
     }
 
     private static DateOrderGuess guessDateOrder(RawTable table, ColumnMapping mapping) {
-        List<Integer> columns = DATE_FIELDS.stream().map(mapping::column).flatMap(Optional::stream).toList();
-        try (Stream<RawRow> rows = table.rows()) {
-            List<String> samples = new ArrayList<>();
-            rows.limit(DATE_SAMPLE_ROWS).forEach(row -> {
-                for (int column : columns) {
-                    if (column < row.cells().size() && !row.cells().get(column).isBlank()) {
-                        samples.add(row.cells().get(column));
-                    }
-                }
-            });
-            return DateOrderDetection.guess(samples.stream());
+        try {
+            return DateOrderDetection.guess(table, mapping);
         }
         catch (RawFileException.Unchecked ex) {
             throw PsaProblem.of(ex.getCause());

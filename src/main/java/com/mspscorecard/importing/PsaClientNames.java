@@ -100,20 +100,19 @@ class PsaClientNames {
         jdbc.update("delete from psa_unmatched where source_id = ? and psa_key = ?", sourceId, key);
     }
 
-    /** Puts names a preview could not match on the queue (again), with how many rows named them. */
-    void enqueue(long sourceId, Collection<ClientKey> names, Map<ClientKey, Long> rows, String fileName) {
+    /** Puts names a preview could not match on the queue (again), with how many client-months named them. */
+    void enqueue(long sourceId, List<PsaFacts.Unmatched> names, String fileName) {
         if (names.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
         List<Object[]> batch = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (ClientKey name : names) {
-            String key = key(name);
-            if (seen.add(key)) {
-                batch.add(new Object[] { sourceId, key, cut(shown(name), NAME_MAX),
-                        name.ref() == null ? null : cut(name.ref().strip(), 100), cut(fileName, 255),
-                        rows.getOrDefault(name, 0L), now, now });
+        for (PsaFacts.Unmatched name : names) {
+            if (seen.add(name.key())) {
+                batch.add(new Object[] { sourceId, name.key(), cut(name.name(), NAME_MAX),
+                        name.ref() == null ? null : cut(name.ref().strip(), 100), cut(fileName, 255), name.rows(), now,
+                        now });
             }
         }
         jdbc.batchUpdate("""

@@ -137,6 +137,13 @@ class PsaImports {
         return layout.generic() ? "PSA" : layout.psa();
     }
 
+    /** How the best layout of {@code kind} reads this upload's header. */
+    ColumnMapping mappingOfKind(PsaUploads.Upload upload, RawKind kind) {
+        try (RawTable table = open(upload)) {
+            return Layouts.mappingFor(bestOfKind(kind, table.headers()), table.headers());
+        }
+    }
+
     /** Saves the mapping and date order the user chose for this header, so the next upload needs neither. */
     void remember(PsaUploads.Upload upload, ColumnMapping mapping, DateOrder order, String username) {
         List<String> headers;
@@ -153,10 +160,12 @@ class PsaImports {
         PsaUploads.Choices choices = upload.choices;
         ImportOutcome outcome = imports.preview(p -> analysis.analyse(upload, choices, policy, p, false), progress);
         ImportPreview preview = outcome.preview();
-        if (preview != null && preview.psa != null && !preview.psa.unmatched().isEmpty()) {
-            // The queue is written apart from the preview's read-only transaction.
-            tx.executeWithoutResult(status -> names.enqueue(preview.psa.sourceId(), preview.psa.unmatched(),
-                    upload.fileName));
+        if (preview != null && preview.psa != null) {
+            // The queue and the values seen are written apart from the preview's read-only transaction.
+            tx.executeWithoutResult(status -> {
+                names.enqueue(preview.psa.sourceId(), preview.psa.unmatched(), upload.fileName);
+                sources.sawValues(preview.psa.sourceId(), preview.psa.distinctValues());
+            });
         }
         return outcome;
     }

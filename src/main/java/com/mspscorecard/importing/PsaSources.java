@@ -128,6 +128,30 @@ class PsaSources {
                 username, now, now);
     }
 
+    /** Adds the values a preview saw to those the settings page offers (counts of the latest file win). */
+    void sawValues(long sourceId, Map<String, Long> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        Map<String, Long> bounded = new LinkedHashMap<>();
+        values.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(500)
+                .forEach(e -> bounded.put(PsaClientNames.cut(e.getKey(), 200), e.getValue()));
+        jdbc.update("update psa_source set seen_values = seen_values || ?::jsonb where id = ?",
+                JSON.writeValueAsString(bounded), sourceId);
+    }
+
+    /** The values seen, most frequent first. */
+    Map<String, Long> seenValues(long sourceId) {
+        String json = jdbc.queryForObject("select seen_values::text from psa_source where id = ?", String.class,
+                sourceId);
+        Map<String, Long> values = JSON.readValue(json, new TypeReference<Map<String, Long>>() {
+        });
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        values.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(500).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
     static String json(SourceSettings settings) {
         return JSON.writeValueAsString(settings);
     }
