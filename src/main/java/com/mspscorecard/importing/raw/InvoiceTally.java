@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  * for the average. A credit note (negative total, or a type naming a credit) counts only in revenue. An invoice
  * marked paid without a date (a zero balance, a paid flag) is neither late nor in the average: its payment day
  * is unknown.
+ *
+ * <p>The export's range runs from the first invoice date to the last invoice or payment date: invoices are often
+ * all dated the 1st, and a payment proves the export was taken after it.
  */
 final class InvoiceTally extends Tally {
 
@@ -64,6 +67,7 @@ final class InvoiceTally extends Tally {
             month.count(Metric.DISPUTED_INVOICES);
         }
         if (paidOn != null) {
+            reaches(paidOn);
             if (due != null && paidOn.isAfter(due)) {
                 month(client, due).count(Metric.LATE_PAYMENTS);
             }

@@ -56,6 +56,14 @@ abstract class Tally {
         return true;
     }
 
+    /** Widens the data's range to a later date the row proves the export reaches (a payment), within the scope. */
+    void reaches(LocalDate date) {
+        if (scope.to().isPresent() && date.isAfter(scope.to().get())) {
+            return;
+        }
+        last = last == null || date.isAfter(last) ? date : last;
+    }
+
     MonthTally month(ClientKey client, LocalDate date) {
         return clients.computeIfAbsent(client, c -> new HashMap<>()).computeIfAbsent(YearMonth.from(date),
                 m -> new MonthTally());
