@@ -185,22 +185,35 @@ class ImportApiController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /** A file whose header has no {@code client} and {@code month} column (or that is a workbook) is a raw export. */
+    /**
+     * A snapshot CSV names a {@code month} column or a snapshot field ({@code new_tickets}…), compared as
+     * the CSV import compares them; a PSA export names neither (a generic one may well have a "client").
+     * A workbook is always an export.
+     */
     private boolean looksRaw(PsaUploads.Upload upload) {
         try (RawTable table = PsaImports.open(upload)) {
             if (table.format().toLowerCase(java.util.Locale.ROOT).startsWith("xlsx")) {
                 return true;
             }
-            Set<String> headers = new java.util.HashSet<>();
             for (String header : table.headers()) {
-                headers.add(header.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_\\-]", ""));
+                if (SNAPSHOT_HEADERS.contains(normalise(header))) {
+                    return false;
+                }
             }
-            return !(headers.contains("client") && headers.contains("month"));
+            return true;
         }
         catch (PsaProblem ex) {
             // Unreadable as a raw export: a small file gets the CSV import's own explanation.
             return upload.size > CsvLimits.DEFAULT_MAX_BYTES;
         }
+    }
+
+    private static final Set<String> SNAPSHOT_HEADERS = java.util.stream.Stream.concat(java.util.stream.Stream.of("month"),
+            java.util.Arrays.stream(com.mspscorecard.metrics.Metric.values()).map(m -> normalise(m.fieldName())))
+            .collect(java.util.stream.Collectors.toSet());
+
+    private static String normalise(String header) {
+        return header.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_\\-\\uFEFF]", "");
     }
 
     private ResponseEntity<?> importRaw(boolean dryRun, RawOptions raw, PsaUploads.Upload upload, String username) {
