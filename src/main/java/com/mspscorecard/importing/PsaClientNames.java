@@ -45,7 +45,7 @@ class PsaClientNames {
             long rows, Instant lastSeen) {
 
         /** What the user reads: the name, or the PSA's company id when the export has no name. */
-        String shown() {
+        public String shown() {
             return name == null || name.isBlank() ? ref : ref == null ? name : name + " (" + ref + ")";
         }
     }
@@ -83,8 +83,8 @@ class PsaClientNames {
         Map<String, Alias> aliases = new HashMap<>();
         jdbc.query("select psa_key, psa_name, client_id from psa_alias where source_id = ?", rs -> {
             long id = rs.getLong(3);
-            aliases.put(rs.getString(1), new Alias(rs.getString(1), rs.getString(2),
-                    rs.wasNull() ? Optional.empty() : Optional.of(id)));
+            Optional<Long> client = rs.wasNull() ? Optional.empty() : Optional.of(id);
+            aliases.put(rs.getString(1), new Alias(rs.getString(1), rs.getString(2), client));
         }, sourceId);
         return aliases;
     }

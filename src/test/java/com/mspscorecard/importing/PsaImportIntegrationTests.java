@@ -33,7 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /**
@@ -264,7 +263,7 @@ class PsaImportIntegrationTests {
         return user(MANAGER).roles("ACCOUNT_MANAGER");
     }
 
-    private MockHttpServletRequestBuilder api(byte[] content, String fileName, boolean dryRun) {
+    private MockMultipartHttpServletRequestBuilder api(byte[] content, String fileName, boolean dryRun) {
         MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/imports");
         request.file(new MockMultipartFile("file", fileName, "text/csv", content));
         return request.param("dry_run", String.valueOf(dryRun)).with(manager());
