@@ -41,12 +41,15 @@ final class InvoiceTally extends Tally {
     @Override
     void add(RowContext row) {
         LocalDate issued = row.date(RawField.INVOICE_DATE, true);
+        if (issued == null || !inScope(issued)) {
+            return;
+        }
         ClientKey client = row.client(true);
         BigDecimal total = row.amount(RawField.TOTAL, true);
         LocalDate due = row.has(RawField.DUE_DATE) ? row.date(RawField.DUE_DATE, false) : null;
         LocalDate paidOn = row.has(RawField.PAID_DATE) ? row.date(RawField.PAID_DATE, false) : null;
         BigDecimal balance = row.has(RawField.BALANCE) ? row.amount(RawField.BALANCE, false) : null;
-        if (row.failed() || !inScope(issued) || duplicate(row.text(RawField.INVOICE_NUMBER))) {
+        if (row.failed() || duplicate(row.text(RawField.INVOICE_NUMBER))) {
             return;
         }
         String type = row.text(RawField.INVOICE_TYPE);

@@ -197,7 +197,8 @@ final class SheetRows implements Iterator<RawRow>, AutoCloseable {
                     return serial == Math.floor(serial) ? at.toLocalDate().toString() : at.withNano(0).toString();
                 }
             }
-            return v.indexOf('E') >= 0 || v.indexOf('e') >= 0 ? new BigDecimal(v).toPlainString() : v;
+            // As a person sees it: 1 (not 1.0, as some writers store it), 0.00012 (not 1.2E-4).
+            return new BigDecimal(v).stripTrailingZeros().toPlainString();
         }
         catch (NumberFormatException ex) {
             return v;

@@ -50,8 +50,11 @@ final class TicketTally extends Tally {
     @Override
     void add(RowContext row) {
         LocalDate opened = row.date(RawField.OPENED, true);
+        if (opened == null || !inScope(opened)) {
+            return;
+        }
         ClientKey client = row.client(true);
-        if (row.failed() || !inScope(opened)) {
+        if (row.failed()) {
             return;
         }
         String id = row.text(RawField.TICKET_ID);

@@ -34,6 +34,9 @@ final class TimeTally extends Tally {
     @Override
     void add(RowContext row) {
         LocalDate worked = row.date(RawField.DATE_WORKED, true);
+        if (worked == null || !inScope(worked)) {
+            return;
+        }
         BigDecimal hours = row.hours(RawField.HOURS);
         ClientKey client = row.client(!row.has(RawField.TICKET_REF));
         if (client == null && row.has(RawField.TICKET_REF) && !row.failed()) {
@@ -53,7 +56,7 @@ final class TimeTally extends Tally {
                 row.problem(RawField.ROLE, role, "psa.row.rateMissing", role);
             }
         }
-        if (row.failed() || !inScope(worked)) {
+        if (row.failed()) {
             return;
         }
         distinct("role", role);

@@ -42,7 +42,6 @@ final class XlsxTable implements RawTable {
     static {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-        ZipSecureFile.setMaxTextSize(MAX_SHARED_STRINGS_BYTES);
     }
 
     private final OPCPackage pkg;
