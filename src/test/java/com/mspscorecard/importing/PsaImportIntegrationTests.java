@@ -208,6 +208,34 @@ class PsaImportIntegrationTests {
     }
 
     @Test
+    void onlyTheOwnerChangesTheSettingsThatChangeMoneyFigures() throws Exception {
+        TestUsers.ensure("psa-owner", "OWNER");
+        long source = jdbc.queryForObject("""
+                insert into psa_source (name, psa, settings, created_by, created_at, updated_at)
+                values (?, 'generic', '{"ticketCategories":{},"disputedStatuses":["Disputed"],"excludedInvoiceTypes":["Hardware"],
+                    "hourlyCostByRole":{},"invoiceHistoryMonths":3}'::jsonb, 'test', now(), now()) returning id""",
+                Long.class, "settings " + tag);
+        mvc.perform(post("/imports/psa/sources/" + source).param("name", "settings " + tag).param("version", "0")
+                .param("categoryKey0", "board:Security").param("category0", "SECURITY_INCIDENT")
+                .param("disputed", "Disputed\nOn hold").param("hourlyCost", "99").param("historyMonths", "4")
+                .with(csrf()).with(manager())).andExpect(status().is3xxRedirection());
+        String settings = jdbc.queryForObject("select settings::text from psa_source where id = ?", String.class, source);
+        assertThat(settings).contains("board:Security", "On hold", "\"invoiceHistoryMonths\": 4")
+                .doesNotContain("99");
+        mvc.perform(post("/imports/psa/sources/" + source).param("name", "settings " + tag).param("version", "1")
+                .param("disputed", "Disputed").param("hourlyCost", "45,50").param("historyMonths", "3")
+                .param("lang", "it").locale(Locale.ITALIAN).with(csrf()).with(user("psa-owner").roles("OWNER")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(new BigDecimal(jdbc.queryForObject("select settings->>'hourlyCost' from psa_source where id = ?",
+                String.class, source))).isEqualByComparingTo("45.50");
+        // A stale form is refused, not merged.
+        mvc.perform(post("/imports/psa/sources/" + source).param("name", "settings " + tag).param("version", "0")
+                .param("historyMonths", "3").with(csrf()).with(user("psa-owner").roles("OWNER")))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .content().string(org.hamcrest.Matchers.containsString("Someone saved this source")));
+    }
+
+    @Test
     void staffMayNotImport() throws Exception {
         mvc.perform(api(sample("connectwise-tickets"), "t.csv", true).with(user("psa-staff").roles("STAFF")))
                 .andExpect(status().isForbidden());
