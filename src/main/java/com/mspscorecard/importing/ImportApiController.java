@@ -38,6 +38,7 @@ import org.springframework.web.util.WebUtils;
  * taken for a raw PSA export (tickets, invoices or time entries, CSV or .xlsx), recognised by its
  * header unless {@code kind} or {@code source} name it. A dry run only previews; otherwise the file
  * is written, all or nothing, in the request. The body is spooled to disk first, never held whole.
+ * Over 250 lines: both kinds of file share the permit, the spooling and the answers' shape here.
  */
 @RestController
 @PreAuthorize("hasAnyRole('OWNER','ACCOUNT_MANAGER')")

@@ -38,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Raw PSA exports on the import page: upload, how the file is read (kind, source, every column
  * re-assignable, date order, date range, cut-short months), names to match, preview, commit.
  * Owners and account managers (PRODUCT §1: "monthly metrics: import").
+ * <p>
+ * Over 250 lines for the reason {@link ImportController} gives: each action that starts a job takes
+ * an {@link ImportCapacity} permit and gives it back on every early exit, side by side.
  */
 @Controller
 @RequestMapping("/imports/psa")

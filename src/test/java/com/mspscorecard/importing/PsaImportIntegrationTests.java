@@ -164,6 +164,28 @@ class PsaImportIntegrationTests {
     }
 
     @Test
+    void autotaskTimeEntriesFindTheirClientThroughTheTicketsImportedBefore() throws Exception {
+        // Autotask writes company ids, not names: the clients' external references, and tickets by id only.
+        String prefix = "AT" + tag + "-";
+        jdbc.update("update client set external_ref = ? where id = ?", prefix + "1", alpine);
+        jdbc.update("update client set external_ref = ? where id = ?", prefix + "2", brightwater);
+        jdbc.update("update client set external_ref = ? where id = ?", prefix + "3", chaos);
+        byte[] tickets = new String(sample("autotask-tickets"), StandardCharsets.UTF_8).replace("2968430", prefix)
+                .getBytes(StandardCharsets.UTF_8);
+        mvc.perform(api(tickets, "autotask-tickets.csv", false).param("unmatched", "ignore"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("imported"))
+                .andExpect(jsonPath("$.layout").value("autotask-tickets"));
+        assertThat(value(alpine, "2026-09", "new_tickets")).isNotNull();
+        long remembered = jdbc.queryForObject("select count(*) from psa_ticket where client_ref = ?", Long.class,
+                prefix + "1");
+        assertThat(remembered).isEqualTo(rows("autotask-tickets").stream().filter(r -> r[2].equals("29684301")).count());
+
+        mvc.perform(api(sample("autotask-time"), "autotask-time.csv", false)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("imported")).andExpect(jsonPath("$.kind").value("time_entries"));
+        assertThat(value(alpine, "2026-09", "hours_spent")).isNotNull().isPositive();
+    }
+
+    @Test
     void anExcelExportIsReadLikeItsCsv() throws Exception {
         mvc.perform(api(xlsx(sample("connectwise-invoices")), "invoices.xlsx", true).param("unmatched", "ignore"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.kind").value("invoices"))
