@@ -100,7 +100,7 @@ public final class Aggregation {
             incomplete = tally.incompletePaymentMonths(aggregated, firstWhole ? firstMonth : firstMonth.plusMonths(1));
         }
         return new AggregationResult(kind, figures, produced, first, last, months, cutShort, incomplete,
-                tally.duplicateIds, tally.duplicateCount, context.problems, context.problemCount, rows, tally.distinct);
+                tally.duplicateIds, tally.duplicateCount, context.problems, context.problemCount, rows, tally.distinctValues());
     }
 
     /**

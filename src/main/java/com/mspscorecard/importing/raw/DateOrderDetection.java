@@ -7,9 +7,13 @@ import java.util.stream.Stream;
 /**
  * Tells from a file's dates whether {@code 05/03/2024} is the 5th of March or the 3rd of May. A date with a day
  * above 12 settles it; a file where every day and month is at most 12 is ambiguous, and so is one whose dates
- * contradict each other: the user is asked rather than guessed for.
+ * contradict each other: the user is asked rather than guessed for. Once an order is chosen, a date only the
+ * other order can read is a row problem of the aggregation.
  */
 public final class DateOrderDetection {
+
+    /** Rows of ISO dates only after which a file is taken to be ISO throughout. */
+    static final int ISO_ROWS = 10_000;
 
     private DateOrderDetection() {
     }
@@ -43,14 +47,38 @@ public final class DateOrderDetection {
     }
 
     /**
-     * The guess over every date column {@code mapping} assigns, reading the whole table once (a file's
-     * telling date may be its last).
+     * The guess over every date column {@code mapping} assigns. Reads until a date settles the order; a file of
+     * ISO dates only is taken as ISO after {@value #ISO_ROWS} rows (a slashed date further on that could be read
+     * both ways is then a row problem of the aggregation, never a silent reading); a file of dates that could be
+     * read both ways is read to its end, since its telling date may be its last.
      */
     public static DateOrderGuess guess(RawTable table, ColumnMapping mapping) {
         List<Integer> columns = Stream.of(RawField.OPENED, RawField.CLOSED, RawField.INVOICE_DATE, RawField.DUE_DATE,
                 RawField.PAID_DATE, RawField.DATE_WORKED).map(mapping::column).flatMap(Optional::stream).toList();
-        try (Stream<RawRow> rows = table.rows()) {
-            return guess(rows.flatMap(row -> columns.stream().map(row::cell)));
+        boolean ambiguous = false;
+        long rows = 0;
+        try (Stream<RawRow> stream = table.rows()) {
+            for (var iterator = stream.iterator(); iterator.hasNext();) {
+                RawRow row = iterator.next();
+                rows++;
+                for (int column : columns) {
+                    switch (RawDates.shape(row.cell(column))) {
+                        case SLASHED_DAY_FIRST -> {
+                            return new DateOrderGuess(Optional.of(DateOrder.DAY_FIRST), false);
+                        }
+                        case SLASHED_MONTH_FIRST -> {
+                            return new DateOrderGuess(Optional.of(DateOrder.MONTH_FIRST), false);
+                        }
+                        case SLASHED_AMBIGUOUS -> ambiguous = true;
+                        default -> {
+                        }
+                    }
+                }
+                if (!ambiguous && rows >= ISO_ROWS) {
+                    break;
+                }
+            }
         }
+        return ambiguous ? new DateOrderGuess(Optional.empty(), true) : new DateOrderGuess(Optional.of(DateOrder.ISO), false);
     }
 }

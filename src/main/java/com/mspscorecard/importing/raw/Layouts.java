@@ -95,6 +95,7 @@ public final class Layouts {
                     Map.entry(SOURCE, List.of("source", "channel", "origin")),
                     Map.entry(TICKET_STATUS, List.of("status", "state")))),
             layout("generic-invoices", "generic", RawKind.INVOICES, Map.ofEntries(
+                    // A bare "Paid" column is a date in some tools and yes/no in others: left for the user to assign.
                     Map.entry(INVOICE_NUMBER, List.of("invoice number", "invoice no", "invoice #", "invoice id", "invoice",
                             "number", "id")),
                     Map.entry(CLIENT, List.of("client", "client name", "company", "company name", "customer", "customer name",
@@ -105,7 +106,7 @@ public final class Layouts {
                             "created", "created date")),
                     Map.entry(DUE_DATE, List.of("due", "due date", "date due", "due on", "payment due")),
                     Map.entry(TOTAL, List.of("total", "amount", "invoice total", "total amount", "grand total", "net", "value")),
-                    Map.entry(PAID_DATE, List.of("paid date", "date paid", "paid on", "payment date", "paid at", "paid")),
+                    Map.entry(PAID_DATE, List.of("paid date", "date paid", "paid on", "payment date", "paid at")),
                     Map.entry(BALANCE, List.of("balance", "balance due", "amount due", "outstanding", "amount remaining",
                             "open balance", "remaining")),
                     Map.entry(PAID_FLAG, List.of("is paid", "paid?", "paid flag", "settled", "fully paid")),

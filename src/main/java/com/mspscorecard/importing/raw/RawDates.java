@@ -55,18 +55,15 @@ final class RawDates {
             }
             int a = parts[0];
             int b = parts[1];
-            DateOrder effective = order;
-            if (a > 12 && b <= 12) {
-                effective = DateOrder.DAY_FIRST;
-            }
-            else if (b > 12 && a <= 12) {
-                effective = DateOrder.MONTH_FIRST;
-            }
-            return switch (effective) {
+            return switch (order) {
+                // A date that only the other order can read contradicts the file's order: a problem, not a silent reading.
                 case DAY_FIRST -> LocalDate.of(year, b, a);
                 case MONTH_FIRST -> LocalDate.of(year, a, b);
-                // An ISO file with a slashed date that could be read both ways: not a guess to make silently.
-                case ISO -> a == b ? LocalDate.of(year, a, b) : null;
+                // No slashed date was seen when the order was taken: one that reads only one way is read so;
+                // one that could be read both ways is not a guess to make silently.
+                case ISO -> a > 12 && b <= 12 ? LocalDate.of(year, b, a)
+                        : b > 12 && a <= 12 ? LocalDate.of(year, a, b)
+                        : a == b ? LocalDate.of(year, a, b) : null;
             };
         }
         catch (DateTimeException ex) {

@@ -17,6 +17,8 @@ import java.util.Set;
  */
 final class RowContext {
 
+    private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "x", "paid", "si", "sì", "vero");
+
     private final ColumnMapping mapping;
     private final List<String> headers;
     private final DateOrder dateOrder;
@@ -128,7 +130,7 @@ final class RowContext {
         if (t.isEmpty()) {
             return false;
         }
-        if (Set.of("true", "yes", "y", "x", "paid", "si", "sì", "vero").contains(t)) {
+        if (TRUE_WORDS.contains(t)) {
             return true;
         }
         try {

@@ -81,6 +81,11 @@ abstract class Tally {
         return true;
     }
 
+    /** The distinct values seen, {@code board:Security} → rows, for the settings page. */
+    Map<String, Long> distinctValues() {
+        return distinct;
+    }
+
     void distinct(String dimension, String value) {
         if (value.isEmpty()) {
             return;

@@ -23,8 +23,12 @@ final class TicketTally extends Tally {
     private static final Map<String, RawField> DIMENSIONS = Map.of("board", RawField.BOARD, "type", RawField.TYPE,
             "priority", RawField.PRIORITY, "source", RawField.SOURCE, "status", RawField.TICKET_STATUS);
 
+    private static final List<String> DIMENSION_NAMES = List.of("board", "type", "priority", "source", "status");
+    private static final List<RawField> DIMENSION_FIELDS = DIMENSION_NAMES.stream().map(DIMENSIONS::get).toList();
+
     private final ColumnMapping mapping;
     private final TicketLinks links;
+    private final List<Map<String, Seen>> values = DIMENSION_NAMES.stream().map(n -> (Map<String, Seen>) new HashMap<String, Seen>()).toList();
     /** {@code board:security} → categories, keys lower-cased once. */
     private final Map<String, Set<Category>> categories = new HashMap<>();
     private final Set<Category> producedCategories = EnumSet.noneOf(Category.class);
@@ -71,20 +75,52 @@ final class TicketTally extends Tally {
                 : status.toLowerCase(Locale.ROOT).replace("-", "").contains("reopen")) {
             month.count(Metric.REOPENED_TICKETS);
         }
-        Set<Category> found = EnumSet.noneOf(Category.class);
-        for (Map.Entry<String, RawField> dimension : DIMENSIONS.entrySet()) {
-            String value = row.text(dimension.getValue());
+        Set<Category> found = null;
+        for (int d = 0; d < DIMENSION_NAMES.size(); d++) {
+            String value = row.text(DIMENSION_FIELDS.get(d));
             if (value.isEmpty()) {
                 continue;
             }
-            distinct(dimension.getKey(), value);
-            Set<Category> assigned = categories.get(normal(dimension.getKey(), value));
-            if (assigned != null) {
-                found.addAll(assigned);
+            Seen seen = values.get(d).get(value);
+            if (seen == null) {
+                // Looked up once per distinct value as written: a million rows hold a few dozen.
+                seen = new Seen(categories.get(normal(DIMENSION_NAMES.get(d), value)));
+                if (values.get(d).size() < MAX_DISTINCT) {
+                    values.get(d).put(value, seen);
+                }
+            }
+            seen.rows++;
+            if (seen.categories != null) {
+                found = found == null ? EnumSet.noneOf(Category.class) : found;
+                found.addAll(seen.categories);
             }
         }
-        for (Category category : found) {
-            month.count(metric(category));
+        if (found != null) {
+            for (Category category : found) {
+                month.count(metric(category));
+            }
+        }
+    }
+
+    /** The distinct values seen, {@code board:Security} → rows, for the settings page. */
+    @Override
+    Map<String, Long> distinctValues() {
+        Map<String, Long> distinct = new HashMap<>();
+        for (int d = 0; d < DIMENSION_NAMES.size(); d++) {
+            String name = DIMENSION_NAMES.get(d);
+            values.get(d).forEach((value, seen) -> distinct.put(name + ':' + value, seen.rows));
+        }
+        return distinct;
+    }
+
+    /** A value of a categorised column as written: how many rows have it and its categories (null: none). */
+    private static final class Seen {
+
+        final Set<Category> categories;
+        long rows;
+
+        Seen(Set<Category> categories) {
+            this.categories = categories;
         }
     }
 

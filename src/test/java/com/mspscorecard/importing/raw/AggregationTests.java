@@ -302,6 +302,40 @@ class AggregationTests {
     }
 
     @Test
+    void theDateOrderIsTakenFromTheFirstTellingDateAndADateContradictingItIsARowProblem() throws Exception {
+        String csv = "Client,Opened\nAcme,02/03/2026\nAcme,25/03/2026\nAcme,03/26/2026\nAcme,31/03/2026\n";
+
+        try (RawTable table = RawExportReader.open(RawFiles.csv(folder, csv), RawLimits.defaults())) {
+            ColumnMapping mapping = Layouts.recognise(table.headers()).mapping();
+            DateOrderGuess guess = DateOrderDetection.guess(table, mapping);
+            AggregationResult result = Aggregation.aggregate(table, mapping, SourceSettings.defaults(),
+                    guess.order().orElseThrow(), AggregationScope.whole(), TicketClients.NONE);
+
+            assertThat(guess).isEqualTo(new DateOrderGuess(Optional.of(DateOrder.DAY_FIRST), false));
+            assertThat(result.problems()).containsExactly(new RowProblem(4, "Opened", "03/26/2026", "psa.row.dateInvalid",
+                    List.of("03/26/2026")));
+            assertThat(figures(result, ACME, MAR)).containsEntry(NEW_TICKETS, 3);
+        }
+    }
+
+    @Test
+    void aFileWhoseDatesAllReadBothWaysIsAmbiguousToTheEnd() throws Exception {
+        StringBuilder csv = new StringBuilder("Client,Opened\n");
+        for (int i = 0; i < DateOrderDetection.ISO_ROWS + 5; i++) {
+            csv.append("Acme,0").append(1 + i % 9).append("/03/2026\n");
+        }
+        try (RawTable table = RawExportReader.open(RawFiles.csv(folder, csv.toString()), RawLimits.defaults())) {
+            assertThat(DateOrderDetection.guess(table, Layouts.recognise(table.headers()).mapping()))
+                    .isEqualTo(new DateOrderGuess(Optional.empty(), true));
+        }
+        csv.append("Acme,13/03/2026\n");
+        try (RawTable table = RawExportReader.open(RawFiles.csv(folder, csv.toString()), RawLimits.defaults())) {
+            assertThat(DateOrderDetection.guess(table, Layouts.recognise(table.headers()).mapping()).order())
+                    .contains(DateOrder.DAY_FIRST);
+        }
+    }
+
+    @Test
     void aFileTooLongForItsLimitsIsRefusedWhileAggregated() throws Exception {
         Path file = RawFiles.csv(folder, "Client,Opened\nAcme,2026-03-01\nAcme,2026-03-02\nAcme,2026-03-03\n");
 
