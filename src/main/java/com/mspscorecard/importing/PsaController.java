@@ -154,6 +154,8 @@ class PsaController {
                 model.addAttribute("rows", PreviewPage.of(preview, kind, page, ImportController.ROWS_PER_PAGE,
                         NumberStyle.of(locale)));
                 model.addAttribute("rules", PsaPage.rules(preview.psa));
+                model.addAttribute("ruleByField", PsaPage.rules(preview.psa).stream()
+                        .collect(java.util.stream.Collectors.toMap(PsaPage.Rule::field, PsaPage.Rule::code)));
                 model.addAttribute("clients", clients.all());
                 model.addAttribute("sources", sources.all());
             }
