@@ -51,7 +51,9 @@ record PsaSourceForm(String name, int version, List<Category> categories, String
     /** The categories offered: those set, then every value seen that a category may apply to. */
     List<Category> withSeen(Map<String, Long> seen) {
         Map<String, String> all = new LinkedHashMap<>();
-        categories.forEach(c -> all.put(c.key(), c.category()));
+        // A blank row (the form's "new value" left empty) is offered again as the one blank row at the end.
+        categories.stream().filter(c -> c.key() != null && !c.key().isBlank())
+                .forEach(c -> all.put(c.key().strip(), c.category() == null ? "" : c.category()));
         for (String key : seen.keySet()) {
             String prefix = key.contains(":") ? key.substring(0, key.indexOf(':')) : "";
             if (List.of("board", "type", "priority", "source", "status").contains(prefix)) {
