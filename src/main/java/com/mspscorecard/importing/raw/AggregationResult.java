@@ -22,8 +22,11 @@ import java.util.Map;
  * @param problems                 the first rows left out, with why
  * @param problemCount             how many rows were left out
  * @param rows                     data rows read
- * @param distinctValues           {@code board:Security} → rows, for the values the settings may categorise
- *                                 (board, type, priority, source, ticket status, invoice status, invoice type, role)
+ * @param distinctValues           value as written → rows, for the settings page, keyed {@code board:}, {@code type:},
+ *                                 {@code priority:}, {@code source:}, {@code status:} (tickets; the keys of
+ *                                 {@link SourceSettings#ticketCategories}), {@code invoiceStatus:}, {@code invoiceType:}
+ *                                 (invoices; their values go in disputedStatuses / excludedInvoiceTypes bare) and
+ *                                 {@code role:} (time entries; the keys of hourlyCostByRole); capped at 1,000 values
  */
 public record AggregationResult(
         RawKind kind,

@@ -33,6 +33,7 @@ import java.util.stream.StreamSupport;
 /**
  * A CSV raw export. The dialect is guessed by the snapshot import's {@link CsvFormatDetection} from the first
  * 64 KB, the encoding from the whole file (streamed: UTF-8 when every byte is, otherwise Windows-1252).
+ * Slightly over 250 lines because the row iterator and the streamed UTF-8 check live here with it.
  */
 final class CsvTable implements RawTable {
 

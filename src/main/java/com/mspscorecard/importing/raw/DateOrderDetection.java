@@ -51,6 +51,8 @@ public final class DateOrderDetection {
      * ISO dates only is taken as ISO after {@value #ISO_ROWS} rows (a slashed date further on that could be read
      * both ways is then a row problem of the aggregation, never a silent reading); a file of dates that could be
      * read both ways is read to its end, since its telling date may be its last.
+     *
+     * @throws RawFileException.Unchecked when the file turns out unreadable, malformed or too large while read
      */
     public static DateOrderGuess guess(RawTable table, ColumnMapping mapping) {
         List<Integer> columns = Stream.of(RawField.OPENED, RawField.CLOSED, RawField.INVOICE_DATE, RawField.DUE_DATE,

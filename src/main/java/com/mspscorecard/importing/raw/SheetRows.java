@@ -28,6 +28,9 @@ import javax.xml.stream.XMLStreamReader;
  * {@code yyyy-MM-dd} (or {@code yyyy-MM-ddTHH:mm:ss}), any other number plain digits with a point, a boolean
  * {@code TRUE}/{@code FALSE}. A document type declaration is refused outright (no DTD, no external entity is
  * ever read); a cell longer than Excel allows or beyond its last column is refused as a forged sheet.
+ *
+ * <p>Slightly over 250 lines: the cell types of SpreadsheetML and the defensive limits belong together, and
+ * splitting the pull loop from the cell reading would only pass the XML reader around.
  */
 final class SheetRows implements Iterator<RawRow>, AutoCloseable {
 
@@ -41,12 +44,15 @@ final class SheetRows implements Iterator<RawRow>, AutoCloseable {
     private final XMLStreamReader xml;
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
+    private final boolean date1904;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private RawRow pending;
     private long lastRow;
 
-    SheetRows(InputStream in, ReadOnlySharedStringsTable strings, StylesTable styles) throws XMLStreamException {
+    SheetRows(InputStream in, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904)
+            throws XMLStreamException {
         this.in = in;
+        this.date1904 = date1904;
         this.strings = strings;
         this.styles = styles;
         this.xml = FACTORY.createXMLStreamReader(in);
@@ -193,7 +199,7 @@ final class SheetRows implements Iterator<RawRow>, AutoCloseable {
             if (style != null && isDateStyle(Integer.parseInt(style))) {
                 double serial = Double.parseDouble(v);
                 if (DateUtil.isValidExcelDate(serial)) {
-                    LocalDateTime at = DateUtil.getLocalDateTime(serial);
+                    LocalDateTime at = DateUtil.getLocalDateTime(serial, date1904);
                     return serial == Math.floor(serial) ? at.toLocalDate().toString() : at.withNano(0).toString();
                 }
             }

@@ -7,6 +7,7 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.model.StylesTable;
 
 import java.io.IOException;
@@ -22,11 +23,15 @@ import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+
 /**
  * An Excel workbook's first sheet, read defensively and in constant memory: the sheet's XML is pulled row by
  * row ({@link SheetRows}) with DTDs and external entities refused; before POI opens the package every zip entry's
  * declared size and compression ratio is checked, and POI's {@link ZipSecureFile} checks the real ones while
  * reading (a zip bomb is refused either way). Shared strings are held in memory (bounded by their entry size).
+ * A little over 250 lines: opening, the entry checks and the mapping of POI's failures to codes are one concern.
  */
 final class XlsxTable implements RawTable {
 
@@ -49,11 +54,13 @@ final class XlsxTable implements RawTable {
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
     private final RawLimits limits;
+    private final boolean date1904;
     private final List<String> headers;
     private final long headerRow;
 
     private XlsxTable(OPCPackage pkg, XSSFReader reader, ReadOnlySharedStringsTable strings, StylesTable styles,
-            RawLimits limits) throws RawFileException {
+            RawLimits limits, boolean date1904) throws RawFileException {
+        this.date1904 = date1904;
         this.pkg = pkg;
         this.reader = reader;
         this.strings = strings;
@@ -91,7 +98,7 @@ final class XlsxTable implements RawTable {
             XSSFReader reader = new XSSFReader(pkg);
             StylesTable styles = reader.getStylesTable();
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            return new XlsxTable(pkg, reader, strings, styles, limits);
+            return new XlsxTable(pkg, reader, strings, styles, limits, date1904(reader));
         }
         catch (RawFileException ex) {
             pkg.revert();
@@ -178,13 +185,39 @@ final class XlsxTable implements RawTable {
             if (!sheets.hasNext()) {
                 throw new RawFileException("psa.file.blank");
             }
-            return new SheetRows(sheets.next(), strings, styles);
+            return new SheetRows(sheets.next(), strings, styles, date1904);
         }
         catch (RawFileException ex) {
             throw ex;
         }
         catch (Exception ex) {
             throw refusal(ex);
+        }
+    }
+
+    /** Whether the workbook counts its dates from 1904 (Excel for Mac before 2011) rather than 1900. */
+    private static boolean date1904(XSSFReader reader) throws Exception {
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.DTD) {
+                        throw new RawFileException("psa.file.xlsxDoctype");
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(xml.getLocalName())) {
+                        String value = xml.getAttributeValue(null, "date1904");
+                        return "1".equals(value) || "true".equalsIgnoreCase(value);
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT && "sheets".equals(xml.getLocalName())) {
+                        return false;
+                    }
+                }
+                return false;
+            }
+            finally {
+                xml.close();
+            }
         }
     }
 

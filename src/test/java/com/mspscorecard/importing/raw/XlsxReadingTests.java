@@ -65,6 +65,29 @@ class XlsxReadingTests {
     }
 
     @Test
+    void readsDatesOfAWorkbookCountingFrom1904() throws Exception {
+        Path file = Files.createTempFile(folder, "mac", ".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            (workbook.getCTWorkbook().isSetWorkbookPr() ? workbook.getCTWorkbook().getWorkbookPr()
+                    : workbook.getCTWorkbook().addNewWorkbookPr()).setDate1904(true);
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            Sheet sheet = workbook.createSheet();
+            sheet.createRow(0).createCell(0).setCellValue("Opened");
+            // 44624 days after 1 January 1904 is 5 March 2026 (46086 in the 1900 system).
+            sheet.createRow(1).createCell(0).setCellValue(44624);
+            sheet.getRow(1).getCell(0).setCellStyle(date);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+
+        try (RawTable table = RawExportReader.open(file, RawLimits.defaults())) {
+            assertThat(rows(table)).containsExactly(new RawRow(2, List.of("2026-03-05")));
+        }
+    }
+
+    @Test
     void refusesAZipBombBeforeInflatingIt() throws Exception {
         Path bomb = replaceSheet(workbook(), out -> {
             out.write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
