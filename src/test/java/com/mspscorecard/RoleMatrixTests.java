@@ -112,7 +112,11 @@ class RoleMatrixTests {
         if (!role.equals("anonymous")) {
             call.with(user(username(role)).roles(role));
         }
-        if (template.startsWith("/api/v1/imports")) {
+        if (template.startsWith("/api/v1/imports") && template.contains("kind=tickets")) {
+            // A raw PSA export (issue 15): one ticket of the client, in the generic layout.
+            call.contentType("text/csv").content("Ticket #,Client,Opened\n1," + things.get("clientName") + ",2020-01-15\n");
+        }
+        else if (template.startsWith("/api/v1/imports")) {
             call.contentType("text/csv").content("client,month,new_tickets\n" + things.get("clientName") + ",2020-01,1\n");
         }
         else if (template.startsWith("/api/")) {
@@ -216,6 +220,11 @@ class RoleMatrixTests {
         things.put("proposal", String.valueOf(proposal));
         things.put("emptyCase", String.valueOf(emptyCase));
         things.put("future", java.time.LocalDate.now().plusDays(200).toString());
+        things.put("psaSource", String.valueOf(jdbc.queryForObject("""
+                insert into psa_source (name, psa, settings, created_by, created_at, updated_at)
+                values (?, 'generic', '{"ticketCategories":{},"disputedStatuses":[],"excludedInvoiceTypes":[],
+                    "hourlyCostByRole":{},"invoiceHistoryMonths":3}'::jsonb, 'matrix', now(), now()) returning id""",
+                Long.class, "matrix source " + suffix)));
         return things;
     }
 

@@ -129,46 +129,64 @@ class ImportAnalysis {
                 row.keepErrors(kept);
                 rows.add(row);
             }, progress::advance);
-            progress.start(ImportProgress.Phase.CHECKING, rows.size());
-            loadStored(metrics, byKey);
-            MessageDigest digest = sha256();
-            update(digest, options.describe());
-            update(digest, sha256Hex(content));
-            long checked = 0;
-            // What each row would do, in binary: no string per row. The client's name goes in when it
-            // differs from the previous row's, which for a file sorted by client is once per client.
-            ByteBuffer fields = ByteBuffer.allocate(8 + 4 + 8 + 4 + 1);
-            String previousName = null;
-            for (PreviewRow row : rows) {
-                classify(row);
-                if (row.clientName != null && !row.clientName.equals(previousName)) {
-                    update(digest, "\u0000" + row.clientName.length() + ":" + row.clientName);
-                    previousName = row.clientName;
-                }
-                fields.clear();
-                fields.putLong(row.clientId)
-                        .putInt(row.month == null ? -1 : row.month.getYear() * 12 + row.month.getMonthValue())
-                        .putLong(row.snapshotId)
-                        .putInt(row.version)
-                        .put((byte) row.kind.ordinal());
-                digest.update(fields.array(), 0, fields.position());
-                if (++checked % 5000 == 0) {
-                    progress.advance(checked);
-                }
+            return classify(metrics, rows, byKey, options, options.describe(), sha256Hex(content), file.dialect(),
+                    file.mapping(), List.copyOf(missingNames), kept, byId, progress);
+        }
+    }
+
+    /**
+     * Compares rows already matched to clients with the stored snapshots and classifies them: the
+     * part of a preview that the CSV import and the PSA exports share.
+     *
+     * @param byKey       each row by {@link #key(long, YearMonth)}
+     * @param description what the user chose, part of the fingerprint
+     * @param contentSha  the SHA-256 of the uploaded file
+     */
+    ImportPreview classify(List<Metric> metrics, List<PreviewRow> rows, Map<Long, PreviewRow> byKey,
+            ImportOptions options, String description, String contentSha, com.mspscorecard.importing.csv.CsvDialect dialect,
+            com.mspscorecard.importing.csv.ColumnMapping mapping, List<String> missingNames,
+            ImportPreview.KeptErrors kept, Map<Long, ClientFacts> byId, ImportProgress progress) {
+        progress.start(ImportProgress.Phase.CHECKING, rows.size());
+        loadStored(metrics, byKey);
+        MessageDigest digest = sha256();
+        update(digest, description);
+        update(digest, contentSha);
+        long checked = 0;
+        // What each row would do, in binary: no string per row. The client's name goes in when it
+        // differs from the previous row's, which for a file sorted by client is once per client.
+        ByteBuffer fields = ByteBuffer.allocate(8 + 4 + 8 + 4 + 1);
+        String previousName = null;
+        for (PreviewRow row : rows) {
+            classify(row);
+            if (row.clientName != null && !row.clientName.equals(previousName)) {
+                update(digest, "\u0000" + row.clientName.length() + ":" + row.clientName);
+                previousName = row.clientName;
             }
-            ImportPreview preview = new ImportPreview(options, file.dialect(), file.mapping(), List.copyOf(metrics), rows,
-                    List.copyOf(missingNames), HexFormat.of().formatHex(digest.digest()), sha256Hex(content), kept);
-            long lastClient = 0;
-            for (PreviewRow row : rows) {
-                if (row.clientId > 0 && row.clientId != lastClient
-                        && (row.kind == PreviewRow.Kind.NEW || row.kind == PreviewRow.Kind.CHANGED)) {
-                    lastClient = row.clientId;
-                    ClientFacts client = byId.get(row.clientId);
+            fields.clear();
+            fields.putLong(row.clientId)
+                    .putInt(row.month == null ? -1 : row.month.getYear() * 12 + row.month.getMonthValue())
+                    .putLong(row.snapshotId)
+                    .putInt(row.version)
+                    .put((byte) row.kind.ordinal());
+            digest.update(fields.array(), 0, fields.position());
+            if (++checked % 5000 == 0) {
+                progress.advance(checked);
+            }
+        }
+        ImportPreview preview = new ImportPreview(options, dialect, mapping, List.copyOf(metrics), rows,
+                missingNames, HexFormat.of().formatHex(digest.digest()), contentSha, kept);
+        long lastClient = 0;
+        for (PreviewRow row : rows) {
+            if (row.clientId > 0 && row.clientId != lastClient
+                    && (row.kind == PreviewRow.Kind.NEW || row.kind == PreviewRow.Kind.CHANGED)) {
+                lastClient = row.clientId;
+                ClientFacts client = byId.get(row.clientId);
+                if (client != null) {
                     preview.changedClientsManagers.putIfAbsent(client.name(), client.accountManagerId());
                 }
             }
-            return preview;
         }
+        return preview;
     }
 
     /**

@@ -27,10 +27,22 @@ class ImportConfiguration {
         return registration;
     }
 
-    /** The API's, after Spring Security, so that only signed-in users with the right role get this far. */
+    /** The raw PSA exports' page: 200 MB, spooled to disk, never held in the heap. */
+    @Bean
+    FilterRegistrationBean<UploadSizeFilter> psaPageUploadSizeFilter() {
+        FilterRegistrationBean<UploadSizeFilter> registration = new FilterRegistrationBean<>(UploadSizeFilter.forRawExports());
+        registration.addUrlPatterns("/imports/psa");
+        registration.setOrder(-110);
+        return registration;
+    }
+
+    /**
+     * The API's, after Spring Security, so that only signed-in users with the right role get this far.
+     * It takes raw exports too, so its limit is theirs; a snapshot CSV over 20 MB is refused once recognised.
+     */
     @Bean
     FilterRegistrationBean<UploadSizeFilter> importApiUploadSizeFilter() {
-        FilterRegistrationBean<UploadSizeFilter> registration = new FilterRegistrationBean<>(new UploadSizeFilter());
+        FilterRegistrationBean<UploadSizeFilter> registration = new FilterRegistrationBean<>(UploadSizeFilter.forRawExports());
         registration.addUrlPatterns("/api/v1/imports");
         registration.setOrder(-90);
         return registration;

@@ -65,8 +65,14 @@ class ImportController {
     private final ImportCapacity capacity;
     private final UserDirectory users;
 
+    private final PsaSources psaSources;
+    private final PsaClientNames psaNames;
+
     ImportController(ImportService imports, ImportUploads uploads, ImportJobs jobs, ImportHistory history, Clock clock,
-            ClientQueries clients, ImportCapacity capacity, UserDirectory users) {
+            ClientQueries clients, ImportCapacity capacity, UserDirectory users, PsaSources psaSources,
+            PsaClientNames psaNames) {
+        this.psaSources = psaSources;
+        this.psaNames = psaNames;
         this.users = users;
         this.clients = clients;
         this.capacity = capacity;
@@ -79,8 +85,12 @@ class ImportController {
 
     @GetMapping
     String index(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(name = "too_large", required = false) String tooLarge, Model model) {
+            @RequestParam(name = "too_large", required = false) String tooLarge,
+            @RequestParam(name = "psa_too_large", required = false) String psaTooLarge, Model model) {
         model.addAttribute("tooLarge", tooLarge != null);
+        if (psaTooLarge != null) {
+            model.addAttribute("psaError", "psa.error.too_large");
+        }
         model.addAttribute("clients", clients.all());
         long count = history.count();
         int pages = (int) Math.max(1, (count + HISTORY_PER_PAGE - 1) / HISTORY_PER_PAGE);
@@ -90,6 +100,10 @@ class ImportController {
         model.addAttribute("historyPages", pages);
         model.addAttribute("metrics", Arrays.stream(Metric.values()).map(Metric::fieldName).toList());
         model.addAttribute("maxBytes", CsvLimits.DEFAULT_MAX_BYTES);
+        model.addAttribute("psaMaxBytes", PsaUploads.MAX_BYTES);
+        model.addAttribute("psaSources", psaSources.all());
+        model.addAttribute("psaQueueSize", psaNames.queueSize());
+        model.addAttribute("psaSamples", PsaSamplesController.names());
         return VIEW_INDEX;
     }
 

@@ -75,6 +75,9 @@ final class ImportPreview {
     /** When a file with the same SHA-256 was last imported, if ever. */
     Instant alreadyImportedOn;
 
+    /** For a raw PSA export: how it was read and what it covers; null for a snapshot CSV. */
+    volatile PsaFacts psa;
+
     ImportPreview(ImportOptions options, CsvDialect dialect, ColumnMapping mapping, List<Metric> metrics,
             List<PreviewRow> rows, List<String> clientsToCreate, String fingerprint, String sha256, KeptErrors kept) {
         this.options = options;
@@ -101,7 +104,7 @@ final class ImportPreview {
     }
 
     boolean valid() {
-        return errorRows == 0;
+        return errorRows == 0 && (psa == null || psa.ready());
     }
 
     /** Errors counted but not listed, because the first {@link #MAX_KEPT_ERRORS} are all that is kept. */

@@ -58,10 +58,30 @@ class ImportService {
         this.messages = messages;
     }
 
+    /**
+     * Reads a file into a preview: the CSV import's analysis, or a PSA export's aggregation. Runs
+     * inside the preview's or the commit's transaction.
+     */
+    @FunctionalInterface
+    interface Analysis {
+        ImportPreview analyse(ImportProgress progress);
+    }
+
+    /** What else a commit writes, in its transaction, once the snapshots are written (a PSA source's memory). */
+    @FunctionalInterface
+    interface AlsoWrite {
+        void written(ImportPreview preview);
+    }
+
     /** Classifies every row; writes nothing. */
     ImportOutcome preview(byte[] content, ImportOptions options, ImportProgress progress) {
+        return preview(p -> analysis.analyse(content, options, p), progress);
+    }
+
+    /** Classifies every row the analysis gives; writes nothing. */
+    ImportOutcome preview(Analysis reading, ImportProgress progress) {
         try {
-            ImportPreview preview = readTx.execute(status -> analysis.analyse(content, options, progress));
+            ImportPreview preview = readTx.execute(status -> reading.analyse(progress));
             preview.alreadyImportedOn = history.firstImportOf(preview.sha256).orElse(null);
             progress.finish();
             return new ImportOutcome(preview.valid() ? ImportOutcome.Status.PREVIEW : ImportOutcome.Status.REJECTED,
@@ -70,6 +90,10 @@ class ImportService {
         catch (CsvFileException ex) {
             progress.finish();
             return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ImportOutcome.FileProblem.of(ex), null);
+        }
+        catch (PsaProblem ex) {
+            progress.finish();
+            return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ex.fileProblem(messages), null);
         }
         catch (DataAccessException | TransactionException ex) {
             return databaseFailed(ex, progress);
@@ -84,24 +108,37 @@ class ImportService {
      */
     ImportOutcome commit(String username, String fileName, byte[] content, ImportOptions options,
             String confirmedFingerprint, ImportProgress progress) {
+        return commit(username, fileName, p -> analysis.analyse(content, options, p), confirmedFingerprint, progress,
+                preview -> { });
+    }
+
+    /**
+     * Writes what the analysis gives, all or nothing, with whatever {@code alsoWrite} adds in the same
+     * transaction; a preview that is refused or stale rolls back whatever the analysis wrote on the way.
+     */
+    ImportOutcome commit(String username, String fileName, Analysis reading, String confirmedFingerprint,
+            ImportProgress progress, AlsoWrite alsoWrite) {
         try {
             ImportOutcome outcome = tx.execute(status -> {
                 // Two identical uploads committed at once: the second waits, then sees the first one's rows.
                 jdbc.query("select pg_advisory_xact_lock(?)", rs -> {
                 }, COMMIT_LOCK);
                 long started = System.nanoTime();
-                ImportPreview preview = analysis.analyse(content, options, progress);
+                ImportPreview preview = reading.analyse(progress);
                 long analysed = System.nanoTime();
                 if (!preview.valid()) {
+                    status.setRollbackOnly();
                     return new ImportOutcome(ImportOutcome.Status.REJECTED, preview, null, null);
                 }
                 if (confirmedFingerprint != null && !confirmedFingerprint.equals(preview.fingerprint)) {
+                    status.setRollbackOnly();
                     return new ImportOutcome(ImportOutcome.Status.STALE, preview, null, null);
                 }
                 Instant before = history.firstImportOf(preview.sha256).orElse(null);
                 log.info("Import of {} ({} rows): read and checked in {} ms", fileName, preview.total(),
                         (analysed - started) / 1_000_000);
                 writer.write(preview, fileName, importer(username), progress);
+                alsoWrite.written(preview);
                 log.info("Import of {}: written, with the rescoring it causes, in {} ms", fileName,
                         (System.nanoTime() - analysed) / 1_000_000);
                 long runId = history.record(Instant.now(clock), username, fileName, preview.sha256, preview);
@@ -117,6 +154,10 @@ class ImportService {
         catch (CsvFileException ex) {
             progress.finish();
             return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ImportOutcome.FileProblem.of(ex), null);
+        }
+        catch (PsaProblem ex) {
+            progress.finish();
+            return new ImportOutcome(ImportOutcome.Status.REJECTED, null, ex.fileProblem(messages), null);
         }
         catch (DuplicateKeyException ex) {
             // A month the check found empty was stored by a form or the API before this import wrote it.

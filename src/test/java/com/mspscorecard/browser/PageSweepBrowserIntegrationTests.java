@@ -168,6 +168,7 @@ class PageSweepBrowserIntegrationTests {
     private long draft;
 
     private Path csv;
+    private Path psaTickets;
 
     @Test
     void everyPageAsEveryRoleInEveryLanguageShowsNoDefect() throws IOException {
@@ -186,6 +187,10 @@ class PageSweepBrowserIntegrationTests {
         month = jdbc.queryForObject("select to_char(max(month), 'YYYY-MM') from monthly_snapshot", String.class);
         csv = Files.createTempFile("sweep-", ".csv");
         Files.writeString(csv, CsvTemplate.text(clock));
+        psaTickets = Files.createTempFile("sweep-psa-", ".csv");
+        try (var in = com.mspscorecard.importing.raw.Samples.byId("connectwise-tickets").orElseThrow().open()) {
+            Files.write(psaTickets, in.readAllBytes());
+        }
 
         sweep("anonymous", null, anonymousSteps());
         sweep("owner", "sweep-owner", ownerSteps());
@@ -335,6 +340,40 @@ class PageSweepBrowserIntegrationTests {
         steps.add(get("/clients/999999/edit", 404));
         // An unknown or expired preview sends the reader back to the import page, with a message.
         steps.add(new Step("/imports/{unknown token}", 200, b -> b.go("/imports/no-such-token")));
+        // Raw PSA exports (issue 15): upload and preview, the queue of names, the sources and their settings.
+        steps.add(submit("/imports psa no file", 200, "/imports", "#psa-upload-form", "#psa-upload", ""));
+        steps.add(new Step("/imports/psa/{token} preview", 200, b -> {
+            b.go("/imports");
+            b.driver().findElement(By.id("psa-file")).sendKeys(psaTickets.toAbsolutePath().toString());
+            clickAndWaitForTheNextPage(b, By.id("psa-upload"));
+            b.driver().manage().timeouts().implicitlyWait(Duration.ZERO);
+            try {
+                b.waitUpTo(Duration.ofSeconds(60)).until(d -> d.findElements(By.id("import-progress")).isEmpty());
+            }
+            finally {
+                b.driver().manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+            }
+        }));
+        steps.add(new Step("/imports/psa/{unknown token}", 200, b -> b.go("/imports/psa/no-such-token")));
+        steps.add(get("/imports/psa/queue", 200));
+        steps.add(get("/imports/psa/sources", 200));
+        steps.add(new Step("/imports/psa/sources/{id}", 200, b -> {
+            b.go("/imports/psa/sources");
+            List<org.openqa.selenium.WebElement> links = b.driver().findElements(By.cssSelector("#psa-sources a"));
+            if (!links.isEmpty()) {
+                clickAndWaitForTheNextPage(b, By.cssSelector("#psa-sources a"));
+            }
+        }));
+        steps.add(new Step("/imports/psa/sources/{id} history months out of range", 200, b -> {
+            b.go("/imports/psa/sources");
+            List<org.openqa.selenium.WebElement> links = b.driver().findElements(By.cssSelector("#psa-sources a"));
+            if (!links.isEmpty()) {
+                clickAndWaitForTheNextPage(b, By.cssSelector("#psa-sources a"));
+                js(b, "document.querySelector('#psa-source-form').noValidate = true;"
+                        + "document.getElementById('historyMonths').value = '99';", "#psa-source-form");
+                clickAndWaitForTheNextPage(b, By.id("save-source"));
+            }
+        }));
         steps.add(get("/deadlines", 200));
         steps.add(get("/offboarding", 200));
         steps.add(get("/offboarding/999999", 404));
@@ -397,7 +436,8 @@ class PageSweepBrowserIntegrationTests {
     private List<Step> staffSteps() {
         List<Step> steps = new ArrayList<>(everyone());
         for (String forbidden : List.of("/scorecards", "/pareto", "/scoring/model", "/clients/new", "/metrics/entry",
-                "/imports", "/users", "/audit", "/deadlines", "/offboarding", "/notifications/outbox")) {
+                "/imports", "/imports/psa/queue", "/imports/psa/sources", "/users", "/audit", "/deadlines",
+                "/offboarding", "/notifications/outbox")) {
             steps.add(get(forbidden, 403));
         }
         steps.add(new Step("/clients/{id}/edit", 403, b -> b.go("/clients/" + client + "/edit")));
