@@ -23,7 +23,7 @@ public class NotificationBell {
             return 0;
         }
         try {
-            return users.byUsername(authentication.getName()).map(u -> inbox.unread(u.id())).orElse(0L);
+            return users.idOf(authentication.getName()).map(inbox::unread).orElse(0L);
         }
         catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
             return 0;

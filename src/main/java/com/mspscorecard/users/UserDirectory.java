@@ -17,6 +17,12 @@ public interface UserDirectory {
     Optional<UserSummary> byId(Long id);
 
     /**
+     * The id of the user with this name, in one indexed query: for what every page asks (the
+     * navbar's bell), where loading the whole user through JPA was 5 % of a dashboard view.
+     */
+    Optional<Long> idOf(String username);
+
+    /**
      * When the account was created. The staff vote shows it beside each name on a poll's roster,
      * so voters can spot accounts made just before the poll opened.
      */

@@ -36,11 +36,15 @@ class UserService implements UserDirectory, MailAddresses, UserDetailsService, U
 
     private final SignInLog signIns;
 
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     /** Once a user exists, one always does: users are disabled, never deleted. */
     private volatile boolean anyUserSeen;
 
     UserService(Users users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, UserSessions sessions,
-            AuditTrail audit, Clock clock, SignInThrottle throttle, SignInLog signIns) {
+            AuditTrail audit, Clock clock, SignInThrottle throttle, SignInLog signIns,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -282,6 +286,15 @@ class UserService implements UserDirectory, MailAddresses, UserDetailsService, U
     @Transactional(readOnly = true)
     public Optional<UserSummary> byUsername(String username) {
         return username == null ? Optional.empty() : users.findByUsername(username.trim().toLowerCase(Locale.ROOT)).map(User::summary);
+    }
+
+    @Override
+    public Optional<Long> idOf(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return jdbc.query("select id from app_user where username = ?", (rs, n) -> rs.getLong(1),
+                username.trim().toLowerCase(Locale.ROOT)).stream().findFirst();
     }
 
     @Override
