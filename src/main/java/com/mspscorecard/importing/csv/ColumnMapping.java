@@ -107,7 +107,11 @@ public record ColumnMapping(List<String> headers, int clientColumn, int monthCol
                         String.join(", ", headers.stream().map(String::strip).toList()));
     }
 
-    private static String key(String header) {
+    /**
+     * A header as the import compares it: without case, spaces, {@code -}, {@code _}, byte-order marks
+     * and no-break spaces. The raw PSA layouts compare their headers the same way.
+     */
+    public static String key(String header) {
         StringBuilder key = new StringBuilder(header.length());
         for (int i = 0; i < header.length(); i++) {
             char c = header.charAt(i);

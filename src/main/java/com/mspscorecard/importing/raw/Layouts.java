@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -206,17 +205,9 @@ public final class Layouts {
         }
     }
 
-    /** A header as compared: without case, spaces, {@code -}, {@code _}, byte-order marks and no-break spaces. */
+    /** A header as compared: as the CSV import compares its own. */
     static String key(String header) {
-        StringBuilder key = new StringBuilder(header.length());
-        for (int i = 0; i < header.length(); i++) {
-            char c = header.charAt(i);
-            if (c == '-' || c == '_' || c == '\uFEFF' || c == '\u00A0' || Character.isWhitespace(c)) {
-                continue;
-            }
-            key.append(c);
-        }
-        return key.toString().toLowerCase(Locale.ROOT);
+        return com.mspscorecard.importing.csv.ColumnMapping.key(header);
     }
 
     private static Layout layout(String id, String psa, RawKind kind, Map<RawField, List<String>> names) {
