@@ -2,9 +2,12 @@ package com.mspscorecard.scoring;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mspscorecard.scoring.engine.Quantity;
 import org.springframework.context.MessageSource;
@@ -22,6 +25,8 @@ import org.springframework.stereotype.Component;
 class ExplanationText {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private static final Map<Locale, DecimalFormatSymbols> SYMBOLS = new ConcurrentHashMap<>();
 
     private final MessageSource messages;
 
@@ -106,12 +111,19 @@ class ExplanationText {
 
     /** The number with exactly its own decimals, no grouping: "12.5" in English, "12,5" in Italian. */
     static String number(BigDecimal value, Locale locale) {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        format.setGroupingUsed(false);
-        int scale = Math.max(0, value.scale());
-        format.setMinimumFractionDigits(scale);
-        format.setMaximumFractionDigits(scale);
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(value);
+        DecimalFormatSymbols symbols = SYMBOLS.computeIfAbsent(locale, DecimalFormatSymbols::getInstance);
+        if (symbols.getZeroDigit() != '0') {
+            NumberFormat format = NumberFormat.getNumberInstance(locale);
+            format.setGroupingUsed(false);
+            int scale = Math.max(0, value.scale());
+            format.setMinimumFractionDigits(scale);
+            format.setMaximumFractionDigits(scale);
+            format.setRoundingMode(RoundingMode.HALF_UP);
+            return format.format(value);
+        }
+        // What the locale's NumberFormat writes at the value's own scale without grouping, without
+        // building one per argument: a scorecard page writes about a hundred (issue 18's profile).
+        String plain = (value.scale() < 0 ? value.setScale(0) : value).toPlainString();
+        return plain.replace('.', symbols.getDecimalSeparator()).replace('-', symbols.getMinusSign());
     }
 }

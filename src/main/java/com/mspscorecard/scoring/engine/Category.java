@@ -14,13 +14,17 @@ public enum Category {
 
     private final String label;
 
+    /** Computed once: every stored scorecard read asks for its categories' names. */
+    private final String fieldName;
+
     Category(String label) {
         this.label = label;
+        this.fieldName = name().toLowerCase(Locale.ROOT);
     }
 
     /** The name used in the database and the API: {@code service_load}. */
     public String fieldName() {
-        return name().toLowerCase(Locale.ROOT);
+        return fieldName;
     }
 
     /** Plain words for sentences: "service load". */

@@ -21,8 +21,9 @@ public class ModelRows {
     private final JdbcTemplate jdbc;
 
     /**
-     * The active model last parsed, with the definition it came from: every edit rescores and reads
-     * the active model, and parsing it each time cost about 3 ms of a 50 ms budget.
+     * The model last parsed, with the definition it came from: every edit rescores and reads the
+     * active model, and every scorecard page reads its model, and parsing it each time cost about 3 ms
+     * of a 50 ms budget. The definition is read each time and compared, so an edit is never missed.
      */
     private volatile ParsedModel lastRead;
 
@@ -53,7 +54,7 @@ public class ModelRows {
 
     public Optional<ScoringModel> model(int version) {
         return jdbc.query("select version, definition::text from scoring_model where version = ?",
-                (rs, n) -> ModelCodec.read(rs.getInt(1), rs.getString(2)), version).stream().findFirst();
+                (rs, n) -> parsed(rs.getInt(1), rs.getString(2)), version).stream().findFirst();
     }
 
     public Optional<ModelVersion> version(int version) {
