@@ -29,7 +29,8 @@ class ChangeMarksIntegrationTests {
 
     @Test
     void clientsScoresAndModelsCarryMarks() {
-        assertThat(marks.markedTables()).contains("client", "client_score", "scoring_model");
+        assertThat(marks.markedTables()).contains("app_user", "client", "client_score", "incident", "monthly_snapshot",
+                "price_proposal", "scoring_model");
     }
 
     @Test
