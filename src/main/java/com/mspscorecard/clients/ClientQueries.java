@@ -3,7 +3,6 @@ package com.mspscorecard.clients;
 import java.util.List;
 import java.util.Optional;
 
-import com.mspscorecard.database.ChangeMarks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -25,19 +24,9 @@ public class ClientQueries {
             rs.getBigDecimal("contract_mrr"), (Long) rs.getObject("account_manager_id"));
 
     private final JdbcTemplate jdbc;
-    private final ChangeMarks marks;
 
-    ClientQueries(JdbcTemplate jdbc, ChangeMarks marks) {
+    ClientQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.marks = marks;
-    }
-
-    /**
-     * Changes with every committed write to any client, whoever made it; lets a cache built from
-     * clients notice another instance's edits (see {@link ChangeMarks}).
-     */
-    public String stamp() {
-        return marks.stamp("client");
     }
 
     public List<ClientFacts> all() {

@@ -29,17 +29,30 @@ class ClientScorecardController {
 
     private final ClientScorecards scorecards;
     private final com.mspscorecard.offboarding.PriceProposals proposals;
-    private final ScorecardSections sections;
+    private final KeptSections sections;
     private final FragmentText fragments;
     private final Clock clock;
 
     ClientScorecardController(ClientScorecards scorecards, com.mspscorecard.offboarding.PriceProposals proposals,
-                              ScorecardSections sections, FragmentText fragments, Clock clock) {
+                              KeptSections sections, FragmentText fragments, Clock clock) {
         this.scorecards = scorecards;
         this.proposals = proposals;
         this.sections = sections;
         this.fragments = fragments;
         this.clock = clock;
+    }
+
+    static final String SECTION = "dashboard/scorecard :: scorecard";
+
+    /**
+     * The tables the scorecard section shows rows of: the client, its scores and their model, its monthly
+     * figures, its incidents, an accepted price raise and its account manager's name (see {@link KeptSections}).
+     */
+    private static final String[] SHOWN = {"app_user", "client", "client_score", "incident", "monthly_snapshot",
+            "price_proposal", "scoring_model"};
+
+    /** The section's key: owners see the actions; without a month the latest is shown, as of today's month. */
+    private record Key(long clientId, YearMonth asked, YearMonth today, Locale locale, boolean owner) {
     }
 
     /**
@@ -51,10 +64,10 @@ class ClientScorecardController {
     String scorecard(@PathVariable long id, @RequestParam(required = false) String month, Locale locale,
                      Authentication reader, Model model, HttpServletRequest request, HttpServletResponse response) {
         YearMonth asked = MonthParameter.parse(month).orElse(null);
-        ScorecardSections.Key key = new ScorecardSections.Key(id, asked, YearMonth.now(clock), locale,
+        Key key = new Key(id, asked, YearMonth.now(clock), locale,
                 reader.getAuthorities().stream().anyMatch(a -> "ROLE_OWNER".equals(a.getAuthority())));
-        String fingerprint = sections.fingerprint();
-        ScorecardSections.Section section = sections.kept(key, fingerprint).orElse(null);
+        String fingerprint = sections.fingerprint(SHOWN);
+        KeptSections.Section<ClientScorecard> section = sections.<ClientScorecard>kept(key, fingerprint).orElse(null);
         if (section == null) {
             ClientScorecard scorecard = scorecards.of(id, asked, locale)
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -64,11 +77,11 @@ class ClientScorecardController {
                 proposals.acceptedRaiseAfter(id, scorecard.card().month())
                         .ifPresent(date -> model.addAttribute("acceptedRaise", date));
             }
-            section = new ScorecardSections.Section(fingerprint, scorecard,
-                    fragments.render(ScorecardSections.FRAGMENT, model.asMap(), locale, request, response));
+            section = new KeptSections.Section<>(fingerprint, scorecard,
+                    fragments.render(SECTION, model.asMap(), locale, request, response));
             sections.keep(key, section);
         }
-        model.addAttribute("scorecard", section.scorecard());
+        model.addAttribute("scorecard", section.page());
         model.addAttribute("scorecardSection", section.html());
         return VIEW;
     }

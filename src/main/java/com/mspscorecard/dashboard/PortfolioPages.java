@@ -1,5 +1,7 @@
 package com.mspscorecard.dashboard;
 
+import com.mspscorecard.database.ChangeMarks;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashSet;
@@ -28,14 +30,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>Building one for 2,000 clients takes tens of milliseconds; the owner's pages are opened far
  * more often than scores change. Before a cached page is served, on every request, one fingerprint
- * of what it was built from is read, each part asked of the module that owns the rows: scoring's
- * {@link ScorecardQueries#stamp} (stored scores and models) and clients' {@link ClientQueries#stamp}
- * (names, status, managers and contracts, which do not always rescore). Both come from the
- * {@code change_mark} rows every committed write leaves (see {@code database.ChangeMarks}), whoever
- * made it: this instance, another instance on the same database, or somebody at a {@code psql}
- * prompt. The fingerprint is read before the page is built, so a write committed in between costs
- * one rebuild more, never a stale page. Snapshot, incident and terms events of this instance also
- * forget the cache at once.
+ * of the tables it was built from is read from the {@code change_mark} rows every committed write
+ * leaves (see {@code database.ChangeMarks}; triggers in V34 and V37), whoever made it: this instance,
+ * another instance on the same database, or somebody at a {@code psql} prompt. One query for all
+ * of them; the monthly figures are among them since revenue and margin come from them, and a figure
+ * written straight into the database rescores nothing. The fingerprint is read before the page is
+ * built, so a write committed in between costs one rebuild more, never a stale page. Snapshot,
+ * incident and terms events of this instance also forget the cache at once.
  *
  * <p>The latest scored month and the notice-deadline card (which reads every client's contract and
  * the latest verdicts: about 10 ms of PostgreSQL at 2,000 clients) are kept under the same
@@ -102,8 +103,15 @@ class PortfolioPages {
         }
     }
 
+    /**
+     * The tables a portfolio page is built from: clients (names, status, managers, contracts), their
+     * scores and the models, and the monthly figures behind revenue and margin.
+     */
+    private static final String[] SHOWN = {"client", "client_score", "monthly_snapshot", "scoring_model"};
+
     private final ScorecardQueries scorecards;
     private final ClientQueries clients;
+    private final ChangeMarks marks;
     private final MoneyWindow money;
     private final ContractDeadlines contracts;
     private final Map<YearMonth, Cached> cache = new LinkedHashMap<>(KEPT, 0.75f, true) {
@@ -119,8 +127,9 @@ class PortfolioPages {
     private final AtomicLong uncached = new AtomicLong();
 
     /** @param caching off only to measure what the cache is worth ({@code scorecard.pages.cache=false}) */
-    PortfolioPages(ScorecardQueries scorecards, ClientQueries clients, MoneyWindow money, ContractDeadlines contracts,
-                   @Value("${scorecard.pages.cache:true}") boolean caching) {
+    PortfolioPages(ScorecardQueries scorecards, ClientQueries clients, ChangeMarks marks, MoneyWindow money,
+                   ContractDeadlines contracts, @Value("${scorecard.pages.cache:true}") boolean caching) {
+        this.marks = marks;
         this.caching = caching;
         this.scorecards = scorecards;
         this.clients = clients;
@@ -133,7 +142,7 @@ class PortfolioPages {
         if (!caching) {
             return new Current("uncached-" + uncached.incrementAndGet());
         }
-        return new Current(scorecards.stamp() + '/' + clients.stamp());
+        return new Current(marks.stamp(SHOWN));
     }
 
     /** A committed change this module hears about: the next page view rebuilds without comparing fingerprints. */

@@ -1,5 +1,6 @@
 package com.mspscorecard.dashboard;
 
+import com.mspscorecard.web.FragmentText;
 import com.mspscorecard.web.MonthParameter;
 
 import java.math.BigDecimal;
@@ -9,12 +10,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import com.mspscorecard.scoring.PortfolioView;
 import com.mspscorecard.users.UserDirectory;
 import com.mspscorecard.users.UserSummary;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,22 +34,43 @@ class ScorecardsController {
     static final String LIST_VIEW = "dashboard/scorecards";
     static final String PARETO_VIEW = "dashboard/pareto";
 
+    static final String TABLE = LIST_VIEW + " :: table";
+
+    /**
+     * The tables the scored clients table shows rows of: clients and their managers' names, their
+     * scores under the active model, and the figures behind revenue and margin (see {@link KeptSections}).
+     */
+    private static final String[] TABLE_SHOWS = {"app_user", "client", "client_score", "monthly_snapshot",
+            "scoring_model"};
+
+    /** The table's key: the month shown, the filters, sort and page asked, the language. */
+    private record TableKey(YearMonth month, ScoredClientsQuery query, Locale locale) {
+    }
+
     private final PortfolioPages pages;
     private final UserDirectory users;
     private final JsonMapper json;
+    private final KeptSections sections;
+    private final FragmentText fragments;
 
-    ScorecardsController(PortfolioPages pages, UserDirectory users, JsonMapper json) {
+    ScorecardsController(PortfolioPages pages, UserDirectory users, JsonMapper json, KeptSections sections,
+                         FragmentText fragments) {
         this.pages = pages;
         this.users = users;
         this.json = json;
+        this.sections = sections;
+        this.fragments = fragments;
     }
 
     @GetMapping("/scorecards")
     String list(@RequestParam(required = false) String month, @RequestParam(required = false) String grade,
                 @RequestParam(required = false) String recommendation, @RequestParam(required = false) Long manager,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-                @RequestParam(required = false) Integer page, Model model) {
+                @RequestParam(required = false) Integer page, Locale locale, Model model,
+                HttpServletRequest request, HttpServletResponse response) {
         ScoredClientsQuery query = ScoredClientsQuery.of(grade, recommendation, manager, sort, dir, page);
+        // Read before the data (see KeptSections).
+        String fingerprint = sections.fingerprint(TABLE_SHOWS);
         model.addAttribute("query", query);
         model.addAttribute("grades", ScoredClientsQuery.GRADES);
         model.addAttribute("recommendations", ScoredClientsQuery.RECOMMENDATIONS);
@@ -54,7 +79,20 @@ class ScorecardsController {
         if (shown.isEmpty()) {
             return LIST_VIEW;
         }
-        PortfolioPage portfolio = shown.get();
+        TableKey key = new TableKey(shown.get().month(), query, locale);
+        KeptSections.Section<Void> table = sections.<Void>kept(key, fingerprint).orElse(null);
+        if (table == null) {
+            tableModel(shown.get(), query, model);
+            table = new KeptSections.Section<>(fingerprint, null,
+                    fragments.render(TABLE, model.asMap(), locale, request, response));
+            sections.keep(key, table);
+        }
+        model.addAttribute("tableSection", table.html());
+        return LIST_VIEW;
+    }
+
+    /** The rows of the page asked, filtered and sorted, with the count and the pages. */
+    private void tableModel(PortfolioPage portfolio, ScoredClientsQuery query, Model model) {
         Map<Long, String> names = new HashMap<>();
         for (UserSummary user : users.all()) {
             names.put(user.id(), user.displayName());
@@ -76,7 +114,6 @@ class ScorecardsController {
         model.addAttribute("matching", rows.size());
         model.addAttribute("currentPage", current);
         model.addAttribute("pageCount", pagesCount);
-        return LIST_VIEW;
     }
 
     @GetMapping("/pareto")

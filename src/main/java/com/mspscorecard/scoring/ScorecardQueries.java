@@ -1,6 +1,5 @@
 package com.mspscorecard.scoring;
 
-import com.mspscorecard.database.ChangeMarks;
 import com.mspscorecard.scoring.internal.ModelRows;
 import com.mspscorecard.scoring.internal.MonthlyPortfolios;
 import com.mspscorecard.scoring.internal.StoredScorecards;
@@ -46,12 +45,9 @@ public class ScorecardQueries {
 
     private final com.mspscorecard.clients.ClientStatuses statuses;
 
-    private final ChangeMarks marks;
-
     ScorecardQueries(JdbcTemplate jdbc, ClientQueries clients, ModelRows models, MonthlyPortfolios portfolios,
-                     com.mspscorecard.clients.ClientStatuses statuses, ChangeMarks marks) {
+                     com.mspscorecard.clients.ClientStatuses statuses) {
         this.statuses = statuses;
-        this.marks = marks;
         this.jdbc = jdbc;
         this.clients = clients;
         this.models = models;
@@ -78,15 +74,6 @@ public class ScorecardQueries {
                 select max(month) from client_score
                 where model_version = (select version from scoring_model where status = 'ACTIVE')""", LocalDate.class);
         return Optional.ofNullable(latest).map(YearMonth::from);
-    }
-
-    /**
-     * A short text that changes with every committed write to the stored scorecards or the scoring
-     * models (any month, any instance, any writer), for caches of pages built from them; see
-     * {@link ChangeMarks}.
-     */
-    public String stamp() {
-        return marks.stamp("client_score", "scoring_model");
     }
 
     /** Months with stored scorecards under the active model, newest first. */

@@ -21,13 +21,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * A client's scorecard section is kept rendered (issue 18), and still every committed write to what
- * it shows is on the next view, written here with plain SQL as another instance or somebody at a
- * psql prompt would write it, bypassing every event of this instance.
+ * A client's scorecard section and the scored clients table are kept rendered (issue 18), and still
+ * every committed write to what they show is on the next view, written here with plain SQL as another
+ * instance or somebody at a psql prompt would write it, bypassing every event of this instance.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class ScorecardSectionsIntegrationTests {
+class KeptSectionsIntegrationTests {
 
     /** Months of their own, long before any other test's, so no other portfolio moves. */
     private static final YearMonth LAST = YearMonth.of(2009, 6);
@@ -127,6 +127,43 @@ class ScorecardSectionsIntegrationTests {
         assertThat(page(owner(), "?month=2009-03")).contains("id=\"scorecard-month\">March 2009<");
         // The kept section carries no one's CSRF token: its forms are plain GET forms.
         assertThat(section(page(manager(), ""))).doesNotContain("_csrf");
+    }
+
+    @Test
+    void theScoredClientsTableShowsEveryCommittedWriteToItsRows() throws Exception {
+        String list = "/scorecards?month=2009-06";
+        assertThat(table(mvc.perform(get(list).with(owner())))).contains("section-Client", "Section Manager");
+
+        jdbc.update("update client set name = 'section-Renamed' where id = ?", client);
+        try {
+            assertThat(table(mvc.perform(get(list).with(owner())))).contains("section-Renamed")
+                    .doesNotContain("section-Client");
+            assertThat(table(mvc.perform(get(list + "&lang=it").with(manager())))).contains("section-Renamed", "1 di 1 cliente con punteggio");
+        }
+        finally {
+            jdbc.update("update client set name = 'section-Client' where id = ?", client);
+        }
+        String before = table(mvc.perform(get(list).with(owner())));
+        jdbc.update("update monthly_snapshot set revenue = 987654 where client_id = ? and month = ?", client,
+                LAST.atDay(1));
+        try {
+            // Revenue and margin over the last three months move with the month's figures.
+            assertThat(table(mvc.perform(get(list).with(owner())))).isNotEqualTo(before).containsPattern("€9\\d\\d,\\d{3}");
+        }
+        finally {
+            jdbc.update("update monthly_snapshot set revenue = 2000 where client_id = ? and month = ?", client,
+                    LAST.atDay(1));
+        }
+        jdbc.update("update app_user set display_name = 'Listed Manager' where username = ?", MANAGER);
+        assertThat(table(mvc.perform(get(list).with(owner())))).contains("Listed Manager");
+        // A filter that matches nobody is a table of its own, not the one kept for the month.
+        assertThat(table(mvc.perform(get(list + "&grade=A&recommendation=OFFBOARD").with(owner()))))
+                .doesNotContain("section-Client");
+    }
+
+    private static String table(org.springframework.test.web.servlet.ResultActions page) throws Exception {
+        String html = page.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return html.substring(html.indexOf("id=\"matching\""));
     }
 
     @Test
