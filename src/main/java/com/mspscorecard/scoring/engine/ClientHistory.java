@@ -121,6 +121,12 @@ public final class ClientHistory {
         return today;
     }
 
+    /** Whether an incident or a closed poll is dated on or after {@code day}. */
+    boolean hasDatedFactsFrom(LocalDate day) {
+        return (!incidents.isEmpty() && !incidents.get(incidents.size() - 1).occurredOn().isBefore(day))
+                || closedPolls.ceilingKey(day) != null;
+    }
+
     public long clientId() {
         return clientId;
     }
