@@ -140,6 +140,15 @@ public class SnapshotQueries {
                 });
     }
 
+    /** Each client's first month with a snapshot, by client id. */
+    public Map<Long, YearMonth> firstMonths() {
+        Map<Long, YearMonth> first = new java.util.HashMap<>();
+        jdbc.query("select client_id, min(month) from monthly_snapshot group by client_id", rs -> {
+            first.put(rs.getLong(1), YearMonth.from(rs.getObject(2, LocalDate.class)));
+        });
+        return first;
+    }
+
     /** The latest month for which any client has a snapshot. */
     public Optional<YearMonth> latestMonth() {
         LocalDate latest = jdbc.queryForObject("select max(month) from monthly_snapshot", LocalDate.class);

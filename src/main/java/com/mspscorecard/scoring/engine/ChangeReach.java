@@ -57,7 +57,7 @@ public final class ChangeReach {
         if (all.isEmpty() || changed.isEmpty()) {
             return months;
         }
-        if (changed.contains(all.first())) {
+        if (changed.contains(history.firstMonth())) {
             months.addAll(all);
             return months;
         }
@@ -78,6 +78,26 @@ public final class ChangeReach {
             }
         }
         return months;
+    }
+
+    /**
+     * How many months before a scored month its scorecard reads: the longest figure window (rules,
+     * dealbreakers, the suggested price) less the month itself, and at least the three months to the
+     * score "worsening" compares with. A history holding the figures from that many months before the
+     * earliest month to score scores it as the whole history would ({@link ClientHistory#beganIn}).
+     */
+    public static int lookBackMonths(ScoringModel model) {
+        ScoringPlan plan = ScoringPlan.of(model);
+        int window = ScoringEngine.THREE_MONTHS;
+        for (int i = 0; i < plan.rules.length; i++) {
+            if (plan.rules[i].readsFigures()) {
+                window = Math.max(window, plan.settings[i].windowMonths());
+            }
+        }
+        for (DealbreakerSettings settings : plan.dealbreakerSettings) {
+            window = Math.max(window, settings.thresholds().figureWindowMonths());
+        }
+        return Math.max(window - 1, ScoringEngine.THREE_MONTHS);
     }
 
     /** Adds the months whose portfolio a change of {@code month}'s figures moves. */

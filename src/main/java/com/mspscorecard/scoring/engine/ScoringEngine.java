@@ -83,8 +83,8 @@ public final class ScoringEngine {
                 categoryScores.put(category, average(categoryWeighted[category.ordinal()], categoryWeight[category.ordinal()]));
             }
         }
-        int historyMonths = history.months().isEmpty() ? 0
-                : MonthIndex.of(month) - MonthIndex.of(history.months().firstKey()) + 1;
+        int historyMonths = history.firstMonth() == null ? 0
+                : MonthIndex.of(month) - MonthIndex.of(history.firstMonth()) + 1;
         List<RuleResult> results = plan.results(values, subScores, pollClosedOn, historyMonths);
 
         long enabledWeight = plan.enabledWeight;

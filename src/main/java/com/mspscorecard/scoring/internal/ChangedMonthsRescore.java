@@ -50,7 +50,27 @@ public class ChangedMonthsRescore {
      */
     public FullRescore.Done run(ScoringModel model, Set<Long> clientIds, Collection<YearMonth> changedMonths) {
         long start = System.nanoTime();
-        ScoringInputs.Inputs all = inputs.all();
+        // The figures from the earliest changed month's look-back on: enough for every month the change
+        // reaches, but for a month that stopped being a client's latest long before (reloaded whole below).
+        int lookBack = ChangeReach.lookBackMonths(model);
+        YearMonth from = changedMonths.stream().min(YearMonth::compareTo).orElseThrow().minusMonths(lookBack);
+        ScoringInputs.Inputs all = inputs.since(from);
+        Map<Long, ClientHistory> byClient = new java.util.LinkedHashMap<>(all.histories());
+        List<Long> whole = new ArrayList<>();
+        for (long id : clientIds) {
+            ClientHistory history = byClient.get(id);
+            if (history != null && history.firstMonth() != null && history.firstMonth().isBefore(from)) {
+                // Held months all changed: the latest month before the change is not among them.
+                boolean allChanged = changedMonths.containsAll(history.months().keySet());
+                NavigableSet<YearMonth> months = ChangeReach.ownMonths(model, history, changedMonths);
+                if (allChanged || !months.isEmpty() && months.first().minusMonths(lookBack).isBefore(from)) {
+                    whole.add(id);
+                }
+            }
+        }
+        if (!whole.isEmpty()) {
+            byClient.putAll(inputs.of(whole).histories());
+        }
         long loaded = System.nanoTime();
 
         Set<YearMonth> portfolioMonths = new TreeSet<>();
@@ -64,7 +84,7 @@ public class ChangedMonthsRescore {
         List<YearMonth> ownMonths = new ArrayList<>();
         List<Long> earlierClients = new ArrayList<>();
         List<YearMonth> earlierMonths = new ArrayList<>();
-        for (ClientHistory history : all.histories().values()) {
+        for (ClientHistory history : byClient.values()) {
             NavigableSet<YearMonth> months = clientIds.contains(history.clientId())
                     ? ChangeReach.ownMonths(model, history, changedMonths) : new TreeSet<>();
             for (YearMonth month : portfolioMonths) {
