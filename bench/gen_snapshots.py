@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Writes a snapshot CSV with every column: CLIENTS clients x MONTHS months ending last month.
 
-Usage: gen_snapshots.py CLIENTS MONTHS > file.csv  (deterministic: the same arguments give the same file)
+Usage: gen_snapshots.py CLIENTS MONTHS [--next-month] > file.csv  (deterministic: the same arguments give
+the same file). With --next-month it writes only the month after those, this month: what a month of an
+MSP's life adds, one row per client, for the same client names.
 """
 import datetime
 import random
 import sys
 
 clients, months = int(sys.argv[1]), int(sys.argv[2])
-rng = random.Random(42)
+next_month = "--next-month" in sys.argv[3:]
+rng = random.Random(43 if next_month else 42)
 today = datetime.date.today()
 last = (today.year * 12 + today.month - 1) - 1  # last month, as a month index
 out = sys.stdout
@@ -18,7 +21,7 @@ out.write("client,month,new_tickets,reopened_tickets,admin_requests,escalations,
 for c in range(clients):
     name = "bench-client-%05d" % c
     endpoints = rng.randint(5, 400)
-    for m in range(last - months + 1, last + 1):
+    for m in ([last + 1] if next_month else range(last - months + 1, last + 1)):
         made = rng.randint(0, 8)
         implemented = rng.randint(0, made)
         ignored = rng.randint(0, made - implemented)

@@ -34,7 +34,9 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordere
             // yet the environment may still name a server the tests did not create (SPRING_DATASOURCE_URL,
             // or localhost:5432/scorecard when nothing else is set): it must never create a database there.
             environment.getPropertySources().addFirst(new MapPropertySource("scorecardTestOwnDatabase",
-                    Map.of("scorecard.database.create-if-missing", "false")));
+                    Map.of("scorecard.database.create-if-missing", "false",
+                            // The JIT warm-up at start-up (ScoringWarmUp, ImportWarmUp) serves a server's first import.
+                            "scorecard.warm-up", "false")));
             return;
         }
         // A context that must start from an empty database asks for one of its own.
@@ -46,6 +48,8 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordere
                 "spring.datasource.password", db.password(),
                 "spring.test.database.replace", "none",
                 "scorecard.database.create-if-missing", "false",
+                // The JIT warm-up at start-up (ScoringWarmUp, ImportWarmUp) serves a server's first import.
+                "scorecard.warm-up", "false",
                 // Spring keeps every test context it has built; an idle one keeps one connection
                 // instead of ten, so a whole run stays far below PostgreSQL's 100 connections.
                 "spring.datasource.hikari.minimum-idle", "1",

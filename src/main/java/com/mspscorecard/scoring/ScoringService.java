@@ -6,6 +6,7 @@ import java.util.Collection;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.mspscorecard.scoring.engine.ScoringModel;
+import com.mspscorecard.scoring.internal.ChangedMonthsRescore;
 import com.mspscorecard.scoring.internal.ClientRescore;
 import com.mspscorecard.scoring.internal.FullRescore;
 import com.mspscorecard.scoring.internal.ScoreStore;
@@ -24,21 +25,26 @@ public class ScoringService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScoringService.class);
 
-    /** More changed clients than this are rescored by the full, streaming path. */
+    /**
+     * More changed clients than this are rescored by the streaming paths, which score every client in
+     * the months a change reached; fewer are compared client by client.
+     */
     static final int FULL_RESCORE_ABOVE = 200;
 
     private final ModelRows models;
     private final ScoreStore store;
     private final FullRescore full;
     private final ClientRescore clients;
+    private final ChangedMonthsRescore changedMonths;
     private final ApplicationEventPublisher events;
 
     ScoringService(ModelRows models, ScoreStore store, FullRescore full, ClientRescore clients,
-                   ApplicationEventPublisher events) {
+                   ChangedMonthsRescore changedMonths, ApplicationEventPublisher events) {
         this.models = models;
         this.store = store;
         this.full = full;
         this.clients = clients;
+        this.changedMonths = changedMonths;
         this.events = events;
     }
 
@@ -88,9 +94,17 @@ public class ScoringService {
         store.lockForWriting();
         ScoringModel model = models.active();
         if (clientIds.size() > FULL_RESCORE_ABOVE) {
-            // A big import touches most of the portfolio: the streaming full rescore is faster than
-            // comparing client by client, and its memory stays bounded whatever the file's size.
-            return rescoreAll(model).breakdown();
+            // A big import touches most of the portfolio: streaming is faster than comparing client by
+            // client, and its memory stays bounded whatever the file's size. New figures are rescored
+            // in the months they reach only; a change of status or terms reaches every month.
+            if (everyMonth || changedMonths.isEmpty()) {
+                return rescoreAll(model).breakdown();
+            }
+            FullRescore.Done done = this.changedMonths.run(model, java.util.Set.copyOf(clientIds), changedMonths);
+            log.info("Rescored the months changed figures reach under model version {}: {} clients, {} scorecards ({})",
+                    model.version(), done.clients(), done.scorecards(), done.breakdown());
+            events.publishEvent(new ScoresRecomputed(model.version()));
+            return done.breakdown();
         }
         long t1 = System.nanoTime();
         String breakdown = clients.run(model, clientIds, changedMonths, everyMonth);

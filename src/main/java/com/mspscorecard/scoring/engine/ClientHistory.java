@@ -43,6 +43,8 @@ public final class ClientHistory {
     private final boolean contiguous;
     /** Today's date in the installation's time zone; null: every window ends at its month's end. */
     private final LocalDate today;
+    /** The month of the client's first figures: the first held, or an earlier one ({@link #beganIn}). */
+    private final YearMonth firstMonth;
 
     public ClientHistory(long clientId, PaymentTerms terms, Integer defaultEndpoints,
                          NavigableMap<YearMonth, MonthlyFigures> months, List<IncidentFact> incidents,
@@ -89,9 +91,10 @@ public final class ClientHistory {
         }
         this.contiguous = ordered.length == 0 || monthNumbers[ordered.length - 1] - monthNumbers[0] == ordered.length - 1;
         this.today = null;
+        this.firstMonth = months.isEmpty() ? null : months.firstKey();
     }
 
-    private ClientHistory(ClientHistory history, LocalDate today) {
+    private ClientHistory(ClientHistory history, LocalDate today, YearMonth firstMonth) {
         this.clientId = history.clientId;
         this.terms = history.terms;
         this.defaultEndpoints = history.defaultEndpoints;
@@ -102,11 +105,30 @@ public final class ClientHistory {
         this.monthNumbers = history.monthNumbers;
         this.contiguous = history.contiguous;
         this.today = today;
+        this.firstMonth = firstMonth;
     }
 
     /** The same history scored as of {@code today}: see the class comment. */
     public ClientHistory asOfToday(LocalDate today) {
-        return new ClientHistory(this, Objects.requireNonNull(today, "today"));
+        return new ClientHistory(this, Objects.requireNonNull(today, "today"), firstMonth);
+    }
+
+    /**
+     * The same history, holding the figures from some month on only, of a client whose figures began
+     * in {@code first}: it scores the months whose windows it holds entirely as the whole history
+     * would (a rule's sentence counts the months of history from {@code first}).
+     */
+    public ClientHistory beganIn(YearMonth first) {
+        Objects.requireNonNull(first, "first");
+        if (!months.isEmpty() && first.isAfter(months.firstKey())) {
+            throw new IllegalArgumentException("figures of " + months.firstKey() + " before the first month " + first);
+        }
+        return new ClientHistory(this, today, first);
+    }
+
+    /** The month of the client's first figures; null without any. */
+    public YearMonth firstMonth() {
+        return firstMonth;
     }
 
     /**
@@ -119,6 +141,12 @@ public final class ClientHistory {
             return null;
         }
         return today;
+    }
+
+    /** Whether an incident or a closed poll is dated on or after {@code day}. */
+    boolean hasDatedFactsFrom(LocalDate day) {
+        return (!incidents.isEmpty() && !incidents.get(incidents.size() - 1).occurredOn().isBefore(day))
+                || closedPolls.ceilingKey(day) != null;
     }
 
     public long clientId() {

@@ -83,6 +83,11 @@ public final class Rule {
         return staffPoll ? Window.of(history, month, windowMonths).latestPollClosedOn() : null;
     }
 
+    /** Whether it reads monthly figures (rather than dated facts): then a month's figures reach later months through it. */
+    boolean readsFigures() {
+        return !datedFacts;
+    }
+
     boolean measuresStaffPoll() {
         return staffPoll;
     }

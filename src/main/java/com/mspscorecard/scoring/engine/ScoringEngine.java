@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -82,8 +83,8 @@ public final class ScoringEngine {
                 categoryScores.put(category, average(categoryWeighted[category.ordinal()], categoryWeight[category.ordinal()]));
             }
         }
-        int historyMonths = history.months().isEmpty() ? 0
-                : MonthIndex.of(month) - MonthIndex.of(history.months().firstKey()) + 1;
+        int historyMonths = history.firstMonth() == null ? 0
+                : MonthIndex.of(month) - MonthIndex.of(history.firstMonth()) + 1;
         List<RuleResult> results = plan.results(values, subScores, pollClosedOn, historyMonths);
 
         long enabledWeight = plan.enabledWeight;
@@ -131,11 +132,27 @@ public final class ScoringEngine {
      */
     public static List<Scorecard> scoreAllMonths(ScoringModel model, ClientHistory history,
                                                  Function<YearMonth, PortfolioPosition> positions) {
+        return scoreMonths(model, history, history.months().keySet(), positions, month -> null);
+    }
+
+    /**
+     * Scores the history's months that are in {@code months}, oldest first, as {@link #scoreAllMonths}
+     * scores them: a month is fed the score computed here three months earlier when that month is
+     * scored too, else {@code earlierScores}' (the stored one, which the change did not reach:
+     * {@link ChangeReach}).
+     */
+    public static List<Scorecard> scoreMonths(ScoringModel model, ClientHistory history, Set<YearMonth> months,
+                                              Function<YearMonth, PortfolioPosition> positions,
+                                              Function<YearMonth, BigDecimal> earlierScores) {
         Map<YearMonth, BigDecimal> scores = new HashMap<>();
-        List<Scorecard> scorecards = new ArrayList<>(history.months().size());
+        List<Scorecard> scorecards = new ArrayList<>(months.size());
         for (YearMonth month : history.months().keySet()) {
+            if (!months.contains(month)) {
+                continue;
+            }
+            YearMonth earlier = month.minusMonths(THREE_MONTHS);
             Scorecard scorecard = score(model, history, month, positions.apply(month),
-                    scores.get(month.minusMonths(THREE_MONTHS)));
+                    months.contains(earlier) ? scores.get(earlier) : earlierScores.apply(earlier));
             if (scorecard.score() != null) {
                 scores.put(month, scorecard.score());
             }

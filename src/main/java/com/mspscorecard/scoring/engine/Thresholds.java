@@ -15,6 +15,12 @@ public sealed interface Thresholds {
 
     Map<String, BigDecimal> byName();
 
+    /**
+     * The longest window of monthly figures the dealbreaker reads, in months (0 when it counts
+     * incidents only): how far forward a month's figures can move its verdict ({@link ChangeReach}).
+     */
+    int figureWindowMonths();
+
     /** At least {@code minIncidents} incidents of the dealbreaker's categories in {@code windowMonths}. */
     record IncidentCount(int minIncidents, int windowMonths) implements Thresholds {
 
@@ -30,6 +36,11 @@ public sealed interface Thresholds {
         @Override
         public Map<String, BigDecimal> byName() {
             return names("min_incidents", minIncidents, "window_months", windowMonths);
+        }
+
+        @Override
+        public int figureWindowMonths() {
+            return 0;
         }
     }
 
@@ -51,6 +62,11 @@ public sealed interface Thresholds {
         public Map<String, BigDecimal> byName() {
             return names("min_late_payments", minLatePayments, "min_late_payments_prepaid", minLatePaymentsPrepaid,
                     "window_months", windowMonths);
+        }
+
+        @Override
+        public int figureWindowMonths() {
+            return windowMonths;
         }
     }
 
@@ -84,6 +100,11 @@ public sealed interface Thresholds {
             TreeMap<String, BigDecimal> all = new TreeMap<>(names);
             all.put("min_ignored_share", minIgnoredShare);
             return Collections.unmodifiableMap(all);
+        }
+
+        @Override
+        public int figureWindowMonths() {
+            return Math.max(securityWindowMonths, recommendationsWindowMonths);
         }
     }
 

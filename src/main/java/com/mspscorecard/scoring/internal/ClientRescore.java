@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.mspscorecard.scoring.engine.ChangeReach;
 import com.mspscorecard.scoring.engine.ClientHistory;
 import com.mspscorecard.scoring.engine.Portfolio;
 import com.mspscorecard.scoring.engine.PortfolioPosition;
@@ -179,8 +180,6 @@ public class ClientRescore {
     }
 
     private static void addWindow(Set<YearMonth> months, YearMonth month) {
-        for (int i = 0; i < ScoringEngine.THREE_MONTHS; i++) {
-            months.add(month.plusMonths(i));
-        }
+        ChangeReach.addPortfolioMonths(months, month);
     }
 }

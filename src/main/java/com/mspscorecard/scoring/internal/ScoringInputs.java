@@ -4,6 +4,7 @@ import com.mspscorecard.scoring.StaffVoteShares;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -61,6 +62,32 @@ public class ScoringInputs {
         snapshots.forEach(s -> figures.computeIfAbsent(s.clientId(), id -> new ArrayList<>())
                 .add(new MonthlyFigures(s.month(), s.values())));
         return assemble(facts, figures, incidents.all());
+    }
+
+    /**
+     * Every client, whatever its status, with the figures of the months from {@code from} on only
+     * (each history knowing the client's first month, {@link ClientHistory#beganIn}): what rescoring
+     * the months an import reached needs. One new month of 2,000 clients × 60 reads 2,000 × 16
+     * snapshots instead of 122,000 (measured: the whole portfolio's histories were four fifths of
+     * that import's rescore).
+     */
+    public Inputs since(YearMonth from) {
+        Map<Long, ClientFacts> facts = new LinkedHashMap<>();
+        for (ClientFacts client : clients.all()) {
+            facts.put(client.id(), client);
+        }
+        Map<Long, List<MonthlyFigures>> figures = new HashMap<>();
+        snapshots.forEachBetween(from, YearMonth.of(9999, 12), s -> figures.computeIfAbsent(s.clientId(),
+                id -> new ArrayList<>()).add(new MonthlyFigures(s.month(), s.values())));
+        Inputs inputs = assemble(facts, figures, incidents.all());
+        Map<Long, YearMonth> firstMonths = snapshots.firstMonths();
+        inputs.histories().replaceAll((id, history) -> {
+            YearMonth first = firstMonths.get(id);
+            // A snapshot removed meanwhile by a writer that does not take the scoring lock: keep what was read.
+            boolean known = first != null && (history.months().isEmpty() || !first.isAfter(history.months().firstKey()));
+            return known ? history.beganIn(first) : history;
+        });
+        return inputs;
     }
 
     /** The given clients only; unknown ids are skipped. */

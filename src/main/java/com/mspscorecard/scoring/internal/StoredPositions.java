@@ -68,6 +68,29 @@ public class StoredPositions {
         return scores;
     }
 
+    /** Stored scores of the given client-months, the pairs being {@code clientIds[i]} and {@code months[i]}. */
+    public Map<Long, Map<YearMonth, BigDecimal>> scores(int version, List<Long> clientIds, List<YearMonth> months) {
+        Map<Long, Map<YearMonth, BigDecimal>> scores = new HashMap<>();
+        if (clientIds.isEmpty()) {
+            return scores;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select s.client_id, s.month, s.score
+                    from client_score s join unnest(?::bigint[], ?::date[]) as t(client_id, month)
+                      on s.client_id = t.client_id and s.month = t.month
+                    where s.model_version = ? and s.score is not null""");
+            ps.setArray(1, con.createArrayOf("bigint", clientIds.toArray()));
+            ps.setArray(2, dates(con, months));
+            ps.setInt(3, version);
+            return ps;
+        }, rs -> {
+            scores.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
+                    .put(YearMonth.from(rs.getObject(2, LocalDate.class)), rs.getBigDecimal(3));
+        });
+        return scores;
+    }
+
     private static final String POSITIONS = """
             select client_id, month, score, drain, dependency_risk, revenue_share, effort_share, revenue_rank,
                    effort_rank, portfolio_size
