@@ -120,6 +120,34 @@ class ClientListPagesIntegrationTests {
     }
 
     @Test
+    void sortingByManagerFollowsTheirNamesWithUnassignedClientsLastEitherWay() throws Exception {
+        TestUsers.ensure("pgm-zed", "ACCOUNT_MANAGER");
+        TestUsers.ensure("pgm-abe", "ACCOUNT_MANAGER");
+        jdbc.update("""
+                insert into client (name, status, payment_terms, account_manager_id)
+                values ('pgm Alpha', 'ACTIVE', 'NET_30', null),
+                       ('pgm Beta', 'ACTIVE', 'NET_30', (select id from app_user where username = 'pgm-zed')),
+                       ('pgm Gamma', 'ACTIVE', 'NET_30', (select id from app_user where username = 'pgm-abe'))
+                on conflict do nothing""");
+        for (boolean descending : new boolean[] { false, true }) {
+            String html = mvc.perform(get("/clients").param("q", "pgm ").param("sort", "manager")
+                    .param("desc", String.valueOf(descending)).with(user("pgl-owner").roles("OWNER")))
+                    .andReturn().getResponse().getContentAsString();
+            int alpha = html.indexOf("pgm Alpha");
+            int beta = html.indexOf("pgm Beta");
+            int gamma = html.indexOf("pgm Gamma");
+            assertThat(html).contains("3 clients");
+            if (descending) {
+                assertThat(beta).isPositive().isLessThan(gamma);
+            }
+            else {
+                assertThat(gamma).isPositive().isLessThan(beta);
+            }
+            assertThat(alpha).as("the client without a manager comes last").isGreaterThan(Math.max(beta, gamma));
+        }
+    }
+
+    @Test
     void italianPagesSayWhereYouAre() throws Exception {
         String second = page("pgl-owner", "OWNER", Locale.ITALIAN, "page", "2");
         assertThat(second).contains("<title>Clienti, pagina 2 di 3 · MSP Scorecard</title>")
