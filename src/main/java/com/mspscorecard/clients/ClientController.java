@@ -46,9 +46,12 @@ class ClientController {
 
     private final UserDirectory users;
 
-    ClientController(ClientService clients, UserDirectory users) {
+    private final ClientListing listing;
+
+    ClientController(ClientService clients, UserDirectory users, ClientListing listing) {
         this.clients = clients;
         this.users = users;
+        this.listing = listing;
     }
 
     /** Money and counts as people type them in the page's language: {@code 2.500,00} in Italian. */
@@ -68,17 +71,23 @@ class ClientController {
         return PaymentTerms.values();
     }
 
+    /**
+     * The clients list, a page at a time ({@code ?page=N}, 1-based; a page past the end shows the
+     * last one, anything unreadable the first).
+     */
     @GetMapping
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
             @RequestParam(required = false) Long manager, @RequestParam(required = false) String sort,
-            @RequestParam(defaultValue = "false") boolean desc, Authentication authentication, Model model) {
+            @RequestParam(defaultValue = "false") boolean desc, @RequestParam(required = false) String page,
+            Authentication authentication, Model model) {
         boolean financials = ClientAccess.seesFinancials(authentication);
         // Staff see the names of current clients only: no filters on figures or managers.
         ClientList list = financials ? new ClientList(q, status, manager, sort, desc)
                 : new ClientList(q, ClientList.CURRENT, null, "name", false);
         model.addAttribute("list", list);
-        model.addAttribute("clients", list.apply(rows()));
-        model.addAttribute("managers", users.accountManagers());
+        model.addAttribute("page", listing.page(list, ClientListPage.requested(page),
+                financials ? managerNames() : Map.of()));
+        model.addAttribute("managers", financials ? users.accountManagers() : List.of());
         model.addAttribute("financials", financials);
         return LIST;
     }
@@ -177,15 +186,6 @@ class ClientController {
         model.addAttribute("client", client);
         model.addAttribute("managers", users.accountManagers());
         return FORM;
-    }
-
-    private List<ClientRow> rows() {
-        Map<Long, String> names = managerNames();
-        return clients.all().stream()
-                .map(c -> new ClientRow(c.getId(), c.getName(), c.getExternalRef(), c.getIndustry(),
-                        c.getAccountManagerId(), names.get(c.getAccountManagerId()), c.getStatus(),
-                        c.getPaymentTerms(), c.getContractMrr(), c.getEndpoints(), c.getContractEnd()))
-                .toList();
     }
 
     private Map<Long, String> managerNames() {

@@ -1,15 +1,17 @@
 package com.mspscorecard.clients;
 
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Filtering and sorting of the clients list, in memory: an MSP has hundreds of clients at
- * most. {@code status} is a {@link ClientStatus} name, {@code CURRENT} (not offboarded,
- * the default) or {@code ALL}.
+ * What the clients list is asked for: a search ({@code q}, part of the name or reference), a
+ * status ({@link ClientStatus} name, {@code CURRENT} (not offboarded, the default) or
+ * {@code ALL}), an account manager, a sort column and direction. {@link ClientListing} reads the
+ * matching page; the links the page offers (sort headers, pages) are built here so that each of
+ * them keeps the others' choices, and leaves out what is the default so addresses stay short.
  */
 public record ClientList(String query, String status, Long manager, String sort, boolean descending) {
 
@@ -17,44 +19,34 @@ public record ClientList(String query, String status, Long manager, String sort,
 
     static final String ALL = "ALL";
 
-    private static final Map<String, Comparator<ClientRow>> SORTS = Map.of(
-            "name", by(r -> r.name().toLowerCase(Locale.ROOT)),
-            "externalRef", by(ClientRow::externalRef),
-            "industry", by(ClientRow::industry),
-            "manager", by(ClientRow::accountManager),
-            "status", by(ClientRow::status),
-            "paymentTerms", by(ClientRow::paymentTerms),
-            "contractMrr", by(ClientRow::contractMrr),
-            "endpoints", by(ClientRow::endpoints),
-            "contractEnd", by(ClientRow::contractEnd));
+    /** The columns one can sort by, as named in the address. */
+    static final List<String> SORTS = List.of("name", "externalRef", "industry", "manager", "status",
+            "paymentTerms", "contractMrr", "endpoints", "contractEnd");
 
     public ClientList {
         query = query == null ? "" : query.trim();
-        status = status == null || status.isBlank() ? CURRENT : status;
-        sort = sort != null && SORTS.containsKey(sort) ? sort : "name";
+        // An unknown status (an old bookmark, a typo) lists the current clients rather than none.
+        status = known(status) ? status : CURRENT;
+        sort = sort != null && SORTS.contains(sort) ? sort : "name";
     }
 
-    List<ClientRow> apply(List<ClientRow> rows) {
-        String needle = query.toLowerCase(Locale.ROOT);
-        Comparator<ClientRow> order = SORTS.get(sort);
-        if (descending) {
-            order = order.reversed();
+    private static boolean known(String status) {
+        return status != null && (status.equals(ALL) || status.equals(CURRENT)
+                || Arrays.stream(ClientStatus.values()).anyMatch(s -> s.name().equals(status)));
+    }
+
+    /** The same list at another page (1-based). */
+    public String pageHref(int page) {
+        UriComponentsBuilder link = link(sort, descending);
+        if (page > 1) {
+            link.queryParam("page", page);
         }
-        return rows.stream()
-                .filter(r -> needle.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(needle)
-                        || (r.externalRef() != null && r.externalRef().toLowerCase(Locale.ROOT).contains(needle)))
-                .filter(this::statusMatches)
-                .filter(r -> manager == null || manager.equals(r.accountManagerId()))
-                .sorted(order.thenComparing(r -> r.name().toLowerCase(Locale.ROOT)))
-                .toList();
+        return expand(link);
     }
 
-    private boolean statusMatches(ClientRow row) {
-        return switch (status) {
-            case ALL -> true;
-            case CURRENT -> row.status() != ClientStatus.OFFBOARDED;
-            default -> row.status().name().equals(status);
-        };
+    /** The first page sorted by {@code column}: descending when it is already sorted ascending by it. */
+    public String sortHref(String column) {
+        return expand(link(column, nextDescending(column)));
     }
 
     /** Whether clicking a column header should sort it descending next. */
@@ -62,7 +54,28 @@ public record ClientList(String query, String status, Long manager, String sort,
         return column.equals(sort) && !descending;
     }
 
-    private static <T extends Comparable<? super T>> Comparator<ClientRow> by(Function<ClientRow, T> key) {
-        return Comparator.comparing(key, Comparator.nullsLast(Comparator.naturalOrder()));
+    private UriComponentsBuilder link(String sortBy, boolean desc) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/clients");
+        if (!query.isEmpty()) {
+            link.queryParam("q", "{q}");
+        }
+        if (!status.equals(CURRENT)) {
+            link.queryParam("status", status);
+        }
+        if (manager != null) {
+            link.queryParam("manager", manager);
+        }
+        if (!sortBy.equals("name")) {
+            link.queryParam("sort", sortBy);
+        }
+        if (desc) {
+            link.queryParam("desc", true);
+        }
+        return link;
+    }
+
+    /** Encodes the search strictly: a {@code +} or {@code &} in it must not become a space or a new parameter. */
+    private String expand(UriComponentsBuilder link) {
+        return link.encode().buildAndExpand(Map.of("q", query)).toUriString();
     }
 }
