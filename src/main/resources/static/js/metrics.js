@@ -35,6 +35,44 @@ document.addEventListener('DOMContentLoaded', () => {
       target.select();
     }
   });
+  // Typed values live only in this page until it is saved: pages, months and the filter are other
+  // addresses. Say so as soon as something is typed, ask before a page link leaves it behind, and let
+  // the browser ask before any other way out. A refused save starts unsaved: nothing was written.
+  const form = document.getElementById('entry-form');
+  const notice = document.getElementById('entry-unsaved');
+  let unsaved = false;
+  let submitting = false;
+  const markUnsaved = () => {
+    unsaved = true;
+    notice?.classList.remove('d-none');
+  };
+  if (notice?.classList.contains('entry-unsaved-initially')) {
+    markUnsaved();
+  }
+  form.addEventListener('input', markUnsaved);
+  form.addEventListener('submit', () => {
+    submitting = true;
+  });
+  document.querySelectorAll('a[data-leaves-page]').forEach(link => link.addEventListener('click', event => {
+    if (unsaved && !window.confirm(form.dataset.leave)) {
+      event.preventDefault();
+      return;
+    }
+    submitting = true;
+  }));
+  document.getElementById('entry-choose')?.addEventListener('submit', event => {
+    if (unsaved && !window.confirm(form.dataset.leave)) {
+      event.preventDefault();
+      return;
+    }
+    submitting = true;
+  });
+  window.addEventListener('beforeunload', event => {
+    if (unsaved && !submitting) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
   // Put the cursor on the first refused cell, or else on the first cell.
   const first = grid.querySelector('input.is-invalid') || cell(0, 0);
   if (first) {
