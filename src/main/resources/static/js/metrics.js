@@ -5,14 +5,16 @@ document.addEventListener('DOMContentLoaded', () => {
   if (!grid) {
     return;
   }
-  const cell = (row, col) => grid.querySelector(`input[data-row="${row}"][data-col="${col}"]`);
+  // Cells are found by their place in the table, so the page carries no per-cell coordinates.
+  const body = grid.tBodies[0];
+  const cell = (row, col) => body.rows[row]?.cells[col]?.querySelector('input[type=text]') || null;
   grid.addEventListener('keydown', event => {
     const input = event.target;
-    if (!input.matches('input[data-row]')) {
+    if (!input.matches('td input[type=text]')) {
       return;
     }
-    const row = Number(input.dataset.row);
-    const col = Number(input.dataset.col);
+    const row = input.closest('tr').sectionRowIndex;
+    const col = input.closest('td').cellIndex;
     let target = null;
     if (event.key === 'ArrowDown' || (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey)) {
       target = cell(row + 1, col);
@@ -74,7 +76,7 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
   // Put the cursor on the first refused cell, or else on the first cell.
-  const first = grid.querySelector('input.is-invalid') || cell(0, 0);
+  const first = grid.querySelector('input.is-invalid') || cell(0, 1);
   if (first) {
     first.focus();
   }

@@ -4,12 +4,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 
 import com.mspscorecard.clients.ClientFacts;
+import org.springframework.context.MessageSource;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -25,6 +27,20 @@ public record EntryPage(YearMonth month, String manager, String filter, int numb
         List<ClientFacts> clients) {
 
     static final int SIZE = 50;
+
+    /**
+     * One column of the grid as every cell of it needs it: the field, the input mode a phone
+     * keyboard should offer, the CSS class of its kind and its label in the page's language, worked
+     * out once per page instead of once per cell (800 cells a page).
+     */
+    public record Column(String field, String inputMode, String kind, String label) {
+
+        static List<Column> all(MessageSource messages, Locale locale) {
+            return Arrays.stream(Metric.values()).map(m -> new Column(m.fieldName(),
+                    m.kind() == Metric.Kind.COUNT ? "numeric" : "decimal", "kind-" + m.kind(),
+                    messages.getMessage("metric." + m.fieldName(), null, locale))).toList();
+        }
+    }
 
     /** How many page numbers the pager shows on each side of the current one. */
     private static final int AROUND = 2;

@@ -22,6 +22,7 @@ import com.mspscorecard.numbers.NumberStyle;
 import com.mspscorecard.users.UserDirectory;
 import com.mspscorecard.users.UserSummary;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -61,8 +62,11 @@ class MetricsController {
 
     private final Clock clock;
 
+    private final MessageSource messages;
+
     MetricsController(ClientQueries clients, SnapshotQueries snapshots, SnapshotWriter writer, UserDirectory users,
-            Clock clock) {
+            Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.clients = clients;
         this.snapshots = snapshots;
         this.writer = writer;
@@ -137,7 +141,7 @@ class MetricsController {
                 chosen);
         List<MonthEntry> rows = grid.clients().stream()
                 .map(c -> MonthEntry.stored(c.id(), c.name(), stored.get(c.id()), NumberStyle.of(locale))).toList();
-        return entryPage(model, grid, scope, rows, null);
+        return entryPage(model, grid, scope, rows, null, locale);
     }
 
     /**
@@ -177,7 +181,7 @@ class MetricsController {
         EntryPage grid = EntryPage.of(parsed, scope.manager(), scope.clients(), q, page);
         if (invalid > 0) {
             // All or nothing: one refused cell saves nothing, and every typed value stays on the page.
-            return entryPage(model, grid, scope, rows, invalid);
+            return entryPage(model, grid, scope, rows, invalid, locale);
         }
         int written = writer.write(figures, EnumSet.allOf(Metric.class));
         if (grid.paged() || grid.filtered()) {
@@ -194,7 +198,8 @@ class MetricsController {
         return "redirect:" + grid.href(grid.number());
     }
 
-    private String entryPage(Model model, EntryPage grid, Scope scope, List<MonthEntry> rows, Integer invalid) {
+    private String entryPage(Model model, EntryPage grid, Scope scope, List<MonthEntry> rows, Integer invalid,
+            Locale locale) {
         YearMonth month = grid.month();
         model.addAttribute("month", month.toString());
         model.addAttribute("grid", grid);
@@ -209,6 +214,7 @@ class MetricsController {
         model.addAttribute("rows", rows);
         model.addAttribute("invalid", invalid);
         model.addAttribute("metrics", Metric.values());
+        model.addAttribute("columns", EntryPage.Column.all(messages, locale));
         return ENTRY;
     }
 
