@@ -37,7 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Monthly metrics pages: a client's month-by-month history, the form for one month, and the
- * monthly entry grid (one month across all clients of an account manager, saved all or nothing).
+ * monthly entry grid (one month across all clients of an account manager, a page at a time, each
+ * page saved all or nothing). About 270 lines: the three pages share month parsing and the
+ * grid's scope; the grid's paging, filter and addresses live in {@link EntryPage}.
  */
 @Controller
 @PreAuthorize("hasAnyRole('OWNER','ACCOUNT_MANAGER')")
