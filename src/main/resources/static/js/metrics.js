@@ -70,7 +70,9 @@ document.addEventListener('DOMContentLoaded', () => {
     submitting = true;
   });
   window.addEventListener('beforeunload', event => {
-    if (unsaved && !submitting) {
+    // Browsers refuse (and log an error for) the prompt on a page nobody has touched since it loaded,
+    // e.g. a refused save left as it is: the notice on the page says it then.
+    if (unsaved && !submitting && navigator.userActivation?.hasBeenActive !== false) {
       event.preventDefault();
       event.returnValue = '';
     }
