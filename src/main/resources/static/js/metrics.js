@@ -5,14 +5,16 @@ document.addEventListener('DOMContentLoaded', () => {
   if (!grid) {
     return;
   }
-  const cell = (row, col) => grid.querySelector(`input[data-row="${row}"][data-col="${col}"]`);
+  // Cells are found by their place in the table, so the page carries no per-cell coordinates.
+  const body = grid.tBodies[0];
+  const cell = (row, col) => body.rows[row]?.cells[col]?.querySelector('input[type=text]') || null;
   grid.addEventListener('keydown', event => {
     const input = event.target;
-    if (!input.matches('input[data-row]')) {
+    if (!input.matches('td input[type=text]')) {
       return;
     }
-    const row = Number(input.dataset.row);
-    const col = Number(input.dataset.col);
+    const row = input.closest('tr').sectionRowIndex;
+    const col = input.closest('td').cellIndex;
     let target = null;
     if (event.key === 'ArrowDown' || (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey)) {
       target = cell(row + 1, col);
@@ -35,8 +37,48 @@ document.addEventListener('DOMContentLoaded', () => {
       target.select();
     }
   });
+  // Typed values live only in this page until it is saved: pages, months and the filter are other
+  // addresses. Say so as soon as something is typed, ask before a page link leaves it behind, and let
+  // the browser ask before any other way out. A refused save starts unsaved: nothing was written.
+  const form = document.getElementById('entry-form');
+  const notice = document.getElementById('entry-unsaved');
+  let unsaved = false;
+  let submitting = false;
+  const markUnsaved = () => {
+    unsaved = true;
+    notice?.classList.remove('d-none');
+  };
+  if (notice?.classList.contains('entry-unsaved-initially')) {
+    markUnsaved();
+  }
+  form.addEventListener('input', markUnsaved);
+  form.addEventListener('submit', () => {
+    submitting = true;
+  });
+  document.querySelectorAll('a[data-leaves-page]').forEach(link => link.addEventListener('click', event => {
+    if (unsaved && !window.confirm(form.dataset.leave)) {
+      event.preventDefault();
+      return;
+    }
+    submitting = true;
+  }));
+  document.getElementById('entry-choose')?.addEventListener('submit', event => {
+    if (unsaved && !window.confirm(form.dataset.leave)) {
+      event.preventDefault();
+      return;
+    }
+    submitting = true;
+  });
+  window.addEventListener('beforeunload', event => {
+    // Browsers refuse (and log an error for) the prompt on a page nobody has touched since it loaded,
+    // e.g. a refused save left as it is: the notice on the page says it then.
+    if (unsaved && !submitting && navigator.userActivation?.hasBeenActive !== false) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
   // Put the cursor on the first refused cell, or else on the first cell.
-  const first = grid.querySelector('input.is-invalid') || cell(0, 0);
+  const first = grid.querySelector('input.is-invalid') || cell(0, 1);
   if (first) {
     first.focus();
   }

@@ -22,6 +22,7 @@ import com.mspscorecard.numbers.NumberStyle;
 import com.mspscorecard.users.UserDirectory;
 import com.mspscorecard.users.UserSummary;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -36,7 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Monthly metrics pages: a client's month-by-month history, the form for one month, and the
- * monthly entry grid (one month across all clients of an account manager, saved all or nothing).
+ * monthly entry grid (one month across all clients of an account manager, a page at a time, each
+ * page saved all or nothing). About 270 lines: the three pages share month parsing and the
+ * grid's scope; the grid's paging, filter and addresses live in {@link EntryPage}.
  */
 @Controller
 @PreAuthorize("hasAnyRole('OWNER','ACCOUNT_MANAGER')")
@@ -61,8 +64,11 @@ class MetricsController {
 
     private final Clock clock;
 
+    private final MessageSource messages;
+
     MetricsController(ClientQueries clients, SnapshotQueries snapshots, SnapshotWriter writer, UserDirectory users,
-            Clock clock) {
+            Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.clients = clients;
         this.snapshots = snapshots;
         this.writer = writer;
@@ -127,18 +133,29 @@ class MetricsController {
 
     @GetMapping("/metrics/entry")
     String entry(@RequestParam(required = false) String month, @RequestParam(required = false) String manager,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page,
             Authentication authentication, Locale locale, Model model) {
         YearMonth chosen = parseMonth(month, defaultMonth());
         Scope scope = scope(manager, authentication);
-        Map<Long, SnapshotFigures> stored = snapshots.ofMonth(scope.clients().stream().map(ClientFacts::id).toList(),
+        EntryPage grid = EntryPage.of(chosen, scope.manager(), scope.clients(), q, page);
+        // Only this page's snapshots are read: the page, not the scope, is what is rendered.
+        Map<Long, SnapshotFigures> stored = snapshots.ofMonth(grid.clients().stream().map(ClientFacts::id).toList(),
                 chosen);
-        List<MonthEntry> rows = scope.clients().stream()
+        List<MonthEntry> rows = grid.clients().stream()
                 .map(c -> MonthEntry.stored(c.id(), c.name(), stored.get(c.id()), NumberStyle.of(locale))).toList();
-        return entryPage(model, chosen, scope, rows, null);
+        return entryPage(model, grid, scope, rows, null, locale);
     }
 
+    /**
+     * Saves the rows of one page, all or nothing. Every submitted client must be in the grid's
+     * scope (the manager's clients, whatever page or filter they were typed on), so an account
+     * manager can never write another manager's client. {@code go} is the page to show after a
+     * successful save ("save and next page"); a refused save stays on the page with every typed value.
+     */
     @PostMapping("/metrics/entry")
     String saveEntry(@RequestParam String month, @RequestParam(required = false) String manager,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String go,
             @RequestParam(name = "client", required = false) List<Long> submitted, HttpServletRequest request,
             Locale locale, Authentication authentication, Model model, RedirectAttributes redirect) {
         Scope scope = scope(manager, authentication);
@@ -151,7 +168,7 @@ class MetricsController {
         YearMonth parsed = parseMonth(month, null);
         if (parsed == null || parsed.isAfter(YearMonth.now(clock))) {
             redirect.addFlashAttribute("error", parsed == null ? "snapshot.month.invalid" : "metrics.entry.future");
-            return "redirect:/metrics/entry";
+            return redirectTo(EntryPage.of(defaultMonth(), scope.manager(), scope.clients(), q, page));
         }
         List<MonthEntry> rows = new ArrayList<>();
         List<SnapshotFigures> figures = new ArrayList<>();
@@ -163,30 +180,43 @@ class MetricsController {
             rows.add(row.withProblems(result.problems()));
             figures.add(new SnapshotFigures(id, parsed, result.values()));
         }
+        EntryPage grid = EntryPage.of(parsed, scope.manager(), scope.clients(), q, page);
         if (invalid > 0) {
             // All or nothing: one refused cell saves nothing, and every typed value stays on the page.
-            return entryPage(model, parsed, scope, rows, invalid);
+            return entryPage(model, grid, scope, rows, invalid, locale);
         }
         int written = writer.write(figures, EnumSet.allOf(Metric.class));
-        redirect.addFlashAttribute("message", written == 0 ? "metrics.entry.unchanged" : "metrics.entry.saved");
-        redirect.addAttribute("month", parsed.toString());
-        if (manager != null && !manager.isBlank()) {
-            redirect.addAttribute("manager", manager);
+        if (grid.paged() || grid.filtered()) {
+            // The layout's message cannot say which page: this one names it, and that the others are separate.
+            redirect.addFlashAttribute("pageSaved", grid.saved(written > 0, ids.size()));
         }
-        return "redirect:/metrics/entry";
+        else {
+            redirect.addFlashAttribute("message", written == 0 ? "metrics.entry.unchanged" : "metrics.entry.saved");
+        }
+        return redirectTo(go == null ? grid : EntryPage.of(parsed, scope.manager(), scope.clients(), q, go));
     }
 
-    private String entryPage(Model model, YearMonth month, Scope scope, List<MonthEntry> rows, Integer invalid) {
+    private static String redirectTo(EntryPage grid) {
+        return "redirect:" + grid.href(grid.number());
+    }
+
+    private String entryPage(Model model, EntryPage grid, Scope scope, List<MonthEntry> rows, Integer invalid,
+            Locale locale) {
+        YearMonth month = grid.month();
         model.addAttribute("month", month.toString());
-        model.addAttribute("previousMonth", month.minusMonths(1).toString());
-        model.addAttribute("nextMonth", month.isBefore(YearMonth.now(clock)) ? month.plusMonths(1).toString() : null);
+        model.addAttribute("grid", grid);
+        model.addAttribute("previousMonthHref", grid.hrefFor(month.minusMonths(1)));
+        model.addAttribute("nextMonthHref",
+                month.isBefore(YearMonth.now(clock)) ? grid.hrefFor(month.plusMonths(1)) : null);
         model.addAttribute("maxMonth", YearMonth.now(clock).toString());
         model.addAttribute("manager", scope.manager());
         model.addAttribute("managers", scope.owner() ? users.accountManagers() : List.of());
         model.addAttribute("owner", scope.owner());
+        model.addAttribute("scopeEmpty", scope.clients().isEmpty());
         model.addAttribute("rows", rows);
         model.addAttribute("invalid", invalid);
         model.addAttribute("metrics", Metric.values());
+        model.addAttribute("columns", EntryPage.Column.all(messages, locale));
         return ENTRY;
     }
 
@@ -198,7 +228,7 @@ class MetricsController {
         UserSummary me = users.byUsername(authentication.getName()).orElse(null);
         boolean owner = ClientAccess.isOwner(authentication);
         List<ClientFacts> current = clients.all().stream().filter(c -> c.status() != ClientStatus.OFFBOARDED)
-                .sorted(Comparator.comparing(c -> c.name().toLowerCase(Locale.ROOT))).toList();
+                .sorted(Comparator.comparing(ClientFacts::name, String.CASE_INSENSITIVE_ORDER)).toList();
         Long myId = me == null ? null : me.id();
         if (!owner) {
             return new Scope(String.valueOf(myId), false,
