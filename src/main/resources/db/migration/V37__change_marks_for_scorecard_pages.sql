@@ -1,4 +1,4 @@
--- A client's scorecard page is kept rendered until something it shows changes (dashboard.KeptSections,
+-- What a client's scorecard page reads is kept until something it shows changes (dashboard.KeptReads,
 -- issue 18): besides clients, stored scores and models (V34), it shows the client's monthly figures, its
 -- red-flag incidents, an accepted price raise and its account manager's name. Each of those tables now
 -- leaves change marks too (see V34 for how they work), so a write by anyone, on any instance or at a psql

@@ -1,17 +1,14 @@
 package com.mspscorecard.dashboard;
 
-import com.mspscorecard.web.FragmentText;
 import com.mspscorecard.web.MonthParameter;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -29,60 +26,57 @@ class ClientScorecardController {
 
     private final ClientScorecards scorecards;
     private final com.mspscorecard.offboarding.PriceProposals proposals;
-    private final KeptSections sections;
-    private final FragmentText fragments;
+    private final KeptReads kept;
     private final Clock clock;
 
     ClientScorecardController(ClientScorecards scorecards, com.mspscorecard.offboarding.PriceProposals proposals,
-                              KeptSections sections, FragmentText fragments, Clock clock) {
+                              KeptReads kept, Clock clock) {
         this.scorecards = scorecards;
         this.proposals = proposals;
-        this.sections = sections;
-        this.fragments = fragments;
+        this.kept = kept;
         this.clock = clock;
     }
 
-    static final String SECTION = "dashboard/scorecard :: scorecard";
-
     /**
-     * The tables the scorecard section shows rows of: the client, its scores and their model, its monthly
-     * figures, its incidents, an accepted price raise and its account manager's name (see {@link KeptSections}).
+     * The tables a scorecard page shows rows of: the client, its scores and their model, its monthly
+     * figures, its incidents, an accepted price raise and its account manager's name (see {@link KeptReads}).
      */
     private static final String[] SHOWN = {"app_user", "client", "client_score", "incident", "monthly_snapshot",
             "price_proposal", "scoring_model"};
 
-    /** The section's key: owners see the actions; without a month the latest is shown, as of today's month. */
-    private record Key(long clientId, YearMonth asked, YearMonth today, Locale locale, boolean owner) {
+    /** The page's key: its sentences are in the reader's language; without a month the latest is shown. */
+    private record Key(long clientId, YearMonth asked, YearMonth today, Locale locale) {
+    }
+
+    /** What the page reads: the scorecard and an accepted price raise not yet in the figures. */
+    private record Read(ClientScorecard scorecard, LocalDate acceptedRaise) {
     }
 
     /**
-     * Read in one read-only transaction: the fingerprint and, when the section must be rendered
-     * again, the page's eight queries share one BEGIN and COMMIT instead of one each.
+     * Read in one read-only transaction: the fingerprint and, when the page's data must be read again,
+     * its eight queries share one BEGIN and COMMIT instead of one each.
      */
     @GetMapping("/clients/{id}/scorecard")
     @Transactional(readOnly = true)
     String scorecard(@PathVariable long id, @RequestParam(required = false) String month, Locale locale,
-                     Authentication reader, Model model, HttpServletRequest request, HttpServletResponse response) {
+                     Model model) {
         YearMonth asked = MonthParameter.parse(month).orElse(null);
-        Key key = new Key(id, asked, YearMonth.now(clock), locale,
-                reader.getAuthorities().stream().anyMatch(a -> "ROLE_OWNER".equals(a.getAuthority())));
-        String fingerprint = sections.fingerprint(SHOWN);
-        KeptSections.Section<ClientScorecard> section = sections.<ClientScorecard>kept(key, fingerprint).orElse(null);
-        if (section == null) {
+        Key key = new Key(id, asked, YearMonth.now(clock), locale);
+        String fingerprint = kept.fingerprint(SHOWN);
+        Read read = kept.<Read>kept(key, fingerprint).orElse(null);
+        if (read == null) {
             ClientScorecard scorecard = scorecards.of(id, asked, locale)
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-            model.addAttribute("scorecard", scorecard);
             // Issue 16: an accepted price raise not yet in the figures is shown instead of a new RAISE_PRICE.
-            if (scorecard.card() != null) {
-                proposals.acceptedRaiseAfter(id, scorecard.card().month())
-                        .ifPresent(date -> model.addAttribute("acceptedRaise", date));
-            }
-            section = new KeptSections.Section<>(fingerprint, scorecard,
-                    fragments.render(SECTION, model.asMap(), locale, request, response));
-            sections.keep(key, section);
+            LocalDate raise = scorecard.card() == null ? null
+                    : proposals.acceptedRaiseAfter(id, scorecard.card().month()).orElse(null);
+            read = new Read(scorecard, raise);
+            kept.keep(key, fingerprint, read);
         }
-        model.addAttribute("scorecard", section.page());
-        model.addAttribute("scorecardSection", section.html());
+        model.addAttribute("scorecard", read.scorecard());
+        if (read.acceptedRaise() != null) {
+            model.addAttribute("acceptedRaise", read.acceptedRaise());
+        }
         return VIEW;
     }
 }

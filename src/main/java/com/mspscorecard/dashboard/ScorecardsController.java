@@ -1,6 +1,5 @@
 package com.mspscorecard.dashboard;
 
-import com.mspscorecard.web.FragmentText;
 import com.mspscorecard.web.MonthParameter;
 
 import java.math.BigDecimal;
@@ -10,15 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import com.mspscorecard.scoring.PortfolioView;
 import com.mspscorecard.users.UserDirectory;
 import com.mspscorecard.users.UserSummary;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,43 +30,41 @@ class ScorecardsController {
     static final String LIST_VIEW = "dashboard/scorecards";
     static final String PARETO_VIEW = "dashboard/pareto";
 
-    static final String TABLE = LIST_VIEW + " :: table";
-
     /**
-     * The tables the scored clients table shows rows of: clients and their managers' names, their
-     * scores under the active model, and the figures behind revenue and margin (see {@link KeptSections}).
+     * The tables a list page shows rows of: clients and their managers' names, their scores under the
+     * active model, and the figures behind revenue and margin (see {@link KeptReads}).
      */
-    private static final String[] TABLE_SHOWS = {"app_user", "client", "client_score", "monthly_snapshot",
+    private static final String[] LIST_SHOWS = {"app_user", "client", "client_score", "monthly_snapshot",
             "scoring_model"};
 
-    /** The table's key: the month shown, the filters, sort and page asked, the language. */
-    private record TableKey(YearMonth month, ScoredClientsQuery query, Locale locale) {
+    /** A list page's key: the month shown, the filters, sort and page asked. */
+    private record ListKey(YearMonth month, ScoredClientsQuery query) {
+    }
+
+    /** A list page's rows, with the count of all matches and the pages. */
+    private record ListPage(List<ScoredClient> rows, int matching, int currentPage, int pageCount) {
     }
 
     private final PortfolioPages pages;
     private final UserDirectory users;
     private final JsonMapper json;
-    private final KeptSections sections;
-    private final FragmentText fragments;
+    private final KeptReads kept;
 
-    ScorecardsController(PortfolioPages pages, UserDirectory users, JsonMapper json, KeptSections sections,
-                         FragmentText fragments) {
+    ScorecardsController(PortfolioPages pages, UserDirectory users, JsonMapper json, KeptReads kept) {
         this.pages = pages;
         this.users = users;
         this.json = json;
-        this.sections = sections;
-        this.fragments = fragments;
+        this.kept = kept;
     }
 
     @GetMapping("/scorecards")
     String list(@RequestParam(required = false) String month, @RequestParam(required = false) String grade,
                 @RequestParam(required = false) String recommendation, @RequestParam(required = false) Long manager,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-                @RequestParam(required = false) Integer page, Locale locale, Model model,
-                HttpServletRequest request, HttpServletResponse response) {
+                @RequestParam(required = false) Integer page, Model model) {
         ScoredClientsQuery query = ScoredClientsQuery.of(grade, recommendation, manager, sort, dir, page);
-        // Read before the data (see KeptSections).
-        String fingerprint = sections.fingerprint(TABLE_SHOWS);
+        // Read before the data (see KeptReads).
+        String fingerprint = kept.fingerprint(LIST_SHOWS);
         model.addAttribute("query", query);
         model.addAttribute("grades", ScoredClientsQuery.GRADES);
         model.addAttribute("recommendations", ScoredClientsQuery.RECOMMENDATIONS);
@@ -79,20 +73,21 @@ class ScorecardsController {
         if (shown.isEmpty()) {
             return LIST_VIEW;
         }
-        TableKey key = new TableKey(shown.get().month(), query, locale);
-        KeptSections.Section<Void> table = sections.<Void>kept(key, fingerprint).orElse(null);
-        if (table == null) {
-            tableModel(shown.get(), query, model);
-            table = new KeptSections.Section<>(fingerprint, null,
-                    fragments.render(TABLE, model.asMap(), locale, request, response));
-            sections.keep(key, table);
+        ListKey key = new ListKey(shown.get().month(), query);
+        ListPage listed = kept.<ListPage>kept(key, fingerprint).orElse(null);
+        if (listed == null) {
+            listed = listPage(shown.get(), query);
+            kept.keep(key, fingerprint, listed);
         }
-        model.addAttribute("tableSection", table.html());
+        model.addAttribute("rows", listed.rows());
+        model.addAttribute("matching", listed.matching());
+        model.addAttribute("currentPage", listed.currentPage());
+        model.addAttribute("pageCount", listed.pageCount());
         return LIST_VIEW;
     }
 
     /** The rows of the page asked, filtered and sorted, with the count and the pages. */
-    private void tableModel(PortfolioPage portfolio, ScoredClientsQuery query, Model model) {
+    private ListPage listPage(PortfolioPage portfolio, ScoredClientsQuery query) {
         Map<Long, String> names = new HashMap<>();
         for (UserSummary user : users.all()) {
             names.put(user.id(), user.displayName());
@@ -110,10 +105,8 @@ class ScorecardsController {
         int pagesCount = Math.max(1, (rows.size() + ScoredClientsQuery.PAGE_SIZE - 1) / ScoredClientsQuery.PAGE_SIZE);
         int current = Math.min(query.page(), pagesCount);
         int from = (current - 1) * ScoredClientsQuery.PAGE_SIZE;
-        model.addAttribute("rows", rows.subList(from, Math.min(rows.size(), from + ScoredClientsQuery.PAGE_SIZE)));
-        model.addAttribute("matching", rows.size());
-        model.addAttribute("currentPage", current);
-        model.addAttribute("pageCount", pagesCount);
+        return new ListPage(List.copyOf(rows.subList(from, Math.min(rows.size(), from + ScoredClientsQuery.PAGE_SIZE))),
+                rows.size(), current, pagesCount);
     }
 
     @GetMapping("/pareto")

@@ -21,13 +21,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * A client's scorecard section and the scored clients table are kept rendered (issue 18), and still
+ * What a client's scorecard page and a scored clients list page read is kept (issue 18), and still
  * every committed write to what they show is on the next view, written here with plain SQL as another
  * instance or somebody at a psql prompt would write it, bypassing every event of this instance.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class KeptSectionsIntegrationTests {
+class KeptReadsIntegrationTests {
 
     /** Months of their own, long before any other test's, so no other portfolio moves. */
     private static final YearMonth LAST = YearMonth.of(2009, 6);
