@@ -50,6 +50,52 @@ public class ChangedMonthsRescore {
      */
     public FullRescore.Done run(ScoringModel model, Set<Long> clientIds, Collection<YearMonth> changedMonths) {
         long start = System.nanoTime();
+        Plan plan = plan(model, clientIds, changedMonths);
+        long planned = System.nanoTime();
+        String replaced;
+        int scorecards;
+        try (ScorecardBatches batches = plan.batches()) {
+            replaced = store.replaceMonths(model.version(), plan.portfolioMonths, plan.ownClients, plan.ownMonths,
+                    batches);
+            scorecards = batches.scorecards();
+        }
+        long done = System.nanoTime();
+        String breakdown = String.format("inputs %d ms, reach, portfolios and earlier scores %d ms, storing %d ms (%s)",
+                (plan.loaded - start) / 1_000_000, (planned - plan.loaded) / 1_000_000, (done - planned) / 1_000_000,
+                replaced);
+        return new FullRescore.Done(plan.histories.size(), scorecards, (done - start) / 1_000_000, breakdown);
+    }
+
+    /**
+     * Reads and scores what {@link #run} would for the given change, and writes nothing: run once at
+     * start-up ({@link ScoringWarmUp}) for the latest month, so that the first import after a start finds
+     * these reads and their decoding compiled. Returns the number of scorecards computed.
+     */
+    int rehearse(ScoringModel model, Set<Long> clientIds, Collection<YearMonth> changedMonths) {
+        try (ScorecardBatches batches = plan(model, clientIds, changedMonths).batches()) {
+            while (batches.hasNext()) {
+                batches.next();
+            }
+            return batches.scorecards();
+        }
+    }
+
+    /** What a change reaches, with everything read that scoring it needs. */
+    private record Plan(ScoringModel model, long loaded, Set<YearMonth> portfolioMonths, List<Long> ownClients,
+                        List<YearMonth> ownMonths, List<ClientHistory> histories,
+                        Map<Long, NavigableSet<YearMonth>> reached, Map<YearMonth, Portfolio> byMonth,
+                        Map<Long, Map<YearMonth, BigDecimal>> earlierScores) {
+
+        ScorecardBatches batches() {
+            return new ScorecardBatches(model.version(), histories, history -> {
+                Map<YearMonth, BigDecimal> earlier = earlierScores.getOrDefault(history.clientId(), Map.of());
+                return ScoredMonth.months(model, history, reached.get(history.clientId()),
+                        month -> position(byMonth, month, history.clientId()), earlier::get);
+            });
+        }
+    }
+
+    private Plan plan(ScoringModel model, Set<Long> clientIds, Collection<YearMonth> changedMonths) {
         // The figures from the earliest changed month's look-back on: enough for every month the change
         // reaches, but for a month that stopped being a client's latest long before (reloaded whole below).
         int lookBack = ChangeReach.lookBackMonths(model);
@@ -113,21 +159,7 @@ public class ChangedMonthsRescore {
         Map<YearMonth, Portfolio> byMonth = portfolios.of(scoredMonths);
         Map<Long, Map<YearMonth, BigDecimal>> earlierScores = stored.scores(model.version(), earlierClients,
                 earlierMonths);
-        long planned = System.nanoTime();
-
-        String replaced;
-        int scorecards;
-        try (ScorecardBatches batches = new ScorecardBatches(model.version(), histories, history -> {
-            Map<YearMonth, BigDecimal> earlier = earlierScores.getOrDefault(history.clientId(), Map.of());
-            return ScoredMonth.months(model, history, reached.get(history.clientId()),
-                    month -> position(byMonth, month, history.clientId()), earlier::get);
-        })) {
-            replaced = store.replaceMonths(model.version(), portfolioMonths, ownClients, ownMonths, batches);
-            scorecards = batches.scorecards();
-        }
-        long done = System.nanoTime();
-        String breakdown = String.format("inputs %d ms, reach, portfolios and earlier scores %d ms, storing %d ms (%s)",
-                (loaded - start) / 1_000_000, (planned - loaded) / 1_000_000, (done - planned) / 1_000_000, replaced);
-        return new FullRescore.Done(histories.size(), scorecards, (done - start) / 1_000_000, breakdown);
+        return new Plan(model, loaded, portfolioMonths, ownClients, ownMonths, histories, reached, byMonth,
+                earlierScores);
     }
 }
