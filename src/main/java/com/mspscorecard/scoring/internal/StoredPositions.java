@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.mspscorecard.scoring.engine.PortfolioPosition;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,25 +70,33 @@ public class StoredPositions {
         return scores;
     }
 
-    /** Stored scores of the given client-months, the pairs being {@code clientIds[i]} and {@code months[i]}. */
+    /**
+     * Stored scores of the given client-months, the pairs being {@code clientIds[i]} and {@code months[i]}.
+     * Read as whole months and filtered here: an index-only range of {@code client_score_month_scores_idx}
+     * per month (V38), where a look-up per pair read one heap page per client.
+     */
     public Map<Long, Map<YearMonth, BigDecimal>> scores(int version, List<Long> clientIds, List<YearMonth> months) {
         Map<Long, Map<YearMonth, BigDecimal>> scores = new HashMap<>();
         if (clientIds.isEmpty()) {
             return scores;
         }
+        Map<YearMonth, Set<Long>> wanted = new HashMap<>();
+        for (int i = 0; i < clientIds.size(); i++) {
+            wanted.computeIfAbsent(months.get(i), month -> new HashSet<>()).add(clientIds.get(i));
+        }
         jdbc.query(con -> {
             var ps = con.prepareStatement("""
-                    select s.client_id, s.month, s.score
-                    from client_score s join unnest(?::bigint[], ?::date[]) as t(client_id, month)
-                      on s.client_id = t.client_id and s.month = t.month
-                    where s.model_version = ? and s.score is not null""");
-            ps.setArray(1, con.createArrayOf("bigint", clientIds.toArray()));
-            ps.setArray(2, dates(con, months));
-            ps.setInt(3, version);
+                    select client_id, month, score from client_score
+                    where model_version = ? and month = any (?) and score is not null""");
+            ps.setInt(1, version);
+            ps.setArray(2, dates(con, wanted.keySet()));
             return ps;
         }, rs -> {
-            scores.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
-                    .put(YearMonth.from(rs.getObject(2, LocalDate.class)), rs.getBigDecimal(3));
+            long clientId = rs.getLong(1);
+            YearMonth month = YearMonth.from(rs.getObject(2, LocalDate.class));
+            if (wanted.get(month).contains(clientId)) {
+                scores.computeIfAbsent(clientId, id -> new HashMap<>()).put(month, rs.getBigDecimal(3));
+            }
         });
         return scores;
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.mspscorecard.metrics.SnapshotQueries;
+import com.mspscorecard.scoring.ScorecardQueries;
 import com.mspscorecard.scoring.ScoringService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,9 @@ class ScoringWarmUpIntegrationTests {
     SnapshotQueries snapshots;
 
     @Autowired
+    ScorecardQueries scorecards;
+
+    @Autowired
     Clock clock;
 
     @Test
@@ -61,7 +65,7 @@ class ScoringWarmUpIntegrationTests {
         int withLatest = jdbc.queryForObject("select count(*) from monthly_snapshot where month = ?", Integer.class,
                 latest.atDay(1));
         assertThat(changedMonths.rehearse(models.active(), Set.of(), List.of(latest))).isEqualTo(withLatest);
-        new ScoringWarmUp(changedMonths, models, snapshots).run(null);
+        new ScoringWarmUp(changedMonths, models, snapshots, scorecards).run(null);
 
         assertThat(stored()).containsExactlyElementsOf(storedBefore);
         assertThat(marks()).containsExactlyElementsOf(marksBefore);
