@@ -21,13 +21,12 @@ class FormatsTests {
     private static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.ITALIAN, Locale.ITALY, Locale.US,
             Locale.GERMANY, Locale.FRANCE);
 
-    private final Formats formats = new Formats();
-
     @Test
     void decimalsAndPercentagesAreWrittenAsThymeleafWritesThem() {
         Random random = new Random(18);
         for (Locale locale : LOCALES) {
             Numbers numbers = new Numbers(locale);
+            Formats formats = new Formats(locale);
             for (int i = 0; i < 2000; i++) {
                 // Halves at the rounding digit, negative changes, thousands, whole numbers and zero.
                 BigDecimal value = switch (i % 5) {
@@ -38,12 +37,12 @@ class FormatsTests {
                     default -> BigDecimal.valueOf(random.nextInt(101));
                 };
                 for (int digits = 0; digits <= 2; digits++) {
-                    assertThat(formats.decimal(value, digits, locale))
+                    assertThat(formats.decimal(value, digits))
                             .isEqualTo(numbers.formatDecimal(value, 1, "DEFAULT", digits, "DEFAULT"));
-                    assertThat(formats.percent(value, digits, locale))
+                    assertThat(formats.percent(value, digits))
                             .isEqualTo(numbers.formatPercent(value, 1, digits));
                 }
-                assertThat(formats.decimal(value.intValue(), 1, locale))
+                assertThat(formats.decimal(value.intValue(), 1))
                         .isEqualTo(numbers.formatDecimal(value.intValue(), 1, "DEFAULT", 1, "DEFAULT"));
             }
         }
@@ -53,19 +52,22 @@ class FormatsTests {
     void monthsAreWrittenAsThymeleafWritesThem() {
         for (Locale locale : LOCALES) {
             Temporals temporals = new Temporals(locale);
+            Formats formats = new Formats(locale);
             for (YearMonth month = YearMonth.of(2020, 1); month.isBefore(YearMonth.of(2027, 1)); month = month.plusMonths(1)) {
-                assertThat(formats.month(month, locale)).isEqualTo(temporals.format(month.atDay(1), "MMMM yyyy"));
-                assertThat(formats.shortMonth(month, locale)).isEqualTo(temporals.format(month.atDay(1), "MMM yyyy"));
+                assertThat(formats.month(month)).isEqualTo(temporals.format(month.atDay(1), "MMMM yyyy"));
+                assertThat(formats.shortMonth(month)).isEqualTo(temporals.format(month.atDay(1), "MMM yyyy"));
             }
         }
-        assertThat(formats.month(YearMonth.of(2026, 3), Locale.ITALIAN)).isEqualTo("marzo 2026");
-        assertThat(formats.decimal(new BigDecimal("1234.25"), 1, Locale.ITALIAN)).isEqualTo("1.234,2");
+        Formats italian = new Formats(Locale.ITALIAN);
+        assertThat(italian.month(YearMonth.of(2026, 3))).isEqualTo("marzo 2026");
+        assertThat(italian.decimal(new BigDecimal("1234.25"), 1)).isEqualTo("1.234,2");
     }
 
     @Test
     void nothingIsWrittenForNoValue() {
-        assertThat(formats.decimal(null, 1, Locale.ENGLISH)).isNull();
-        assertThat(formats.percent(null, 1, Locale.ENGLISH)).isNull();
-        assertThat(formats.month(null, Locale.ENGLISH)).isNull();
+        Formats formats = new Formats(Locale.ENGLISH);
+        assertThat(formats.decimal(null, 1)).isNull();
+        assertThat(formats.percent(null, 1)).isNull();
+        assertThat(formats.month(null)).isNull();
     }
 }
