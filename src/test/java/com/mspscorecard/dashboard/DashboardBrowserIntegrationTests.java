@@ -83,10 +83,24 @@ class DashboardBrowserIntegrationTests {
             assertThat(points).hasSizeGreaterThanOrEqualTo(10);
             assertThat(sum).isCloseTo(score, org.assertj.core.data.Offset.offset(0.1));
 
+            String englishScore = browser.text(By.id("score-value"));
+            String englishTotal = browser.text(By.id("points-total"));
+            assertThat(browser.text(By.id("scorecard-month"))).isEqualTo("June 2015");
+
             // The Pareto page draws both charts too.
             browser.go("/pareto?month=" + DashboardPortfolio.MONTH);
             assertDrawn(browser, "pareto-curves");
             assertDrawn(browser, "pareto-scatter");
+
+            // In Italian the scorecard names its months and writes its numbers as Italy does.
+            browser.go("/clients/" + pricey + "/scorecard?month=" + DashboardPortfolio.MONTH + "&lang=it");
+            assertThat(browser.text(By.id("scorecard-month"))).isEqualTo("giugno 2015");
+            assertThat(browser.text(By.id("score-value"))).isEqualTo(englishScore.replace('.', ','));
+            assertThat(browser.text(By.id("points-total"))).isEqualTo(englishTotal.replace('.', ','));
+            assertThat(browser.driver().findElement(By.cssSelector("#month option[selected]")).getText())
+                    .isEqualTo("giugno 2015");
+            assertThat(browser.text(By.id("completeness"))).contains("%");
+            browser.go("/clients/" + pricey + "/scorecard?month=" + DashboardPortfolio.MONTH + "&lang=en");
         }
     }
 

@@ -122,14 +122,13 @@ class ScoringWarmUp implements ApplicationRunner {
         if (latest == null) {
             return;
         }
-        int scorecards = 0;
+        int scored = 0;
         for (int i = 0; i < REHEARSALS; i++) {
-            scorecards += changedMonths.rehearse(models.active(), Set.of(), List.of(latest));
+            scored += changedMonths.rehearse(models.active(), Set.of(), List.of(latest));
         }
         // What the alert check reads after an import's rescore, and the dashboard on its first view.
-        int read = this.scorecards.latestMonth().map(month -> this.scorecards.portfolio(month).scorecards().size())
-                .orElse(0);
+        int read = scorecards.latestMonth().map(month -> scorecards.portfolio(month).scorecards().size()).orElse(0);
         log.info("Scoring rehearsed an import of {}: {} scorecards read and scored, none written, and {} stored ones "
-                + "read, in {} ms", latest, scorecards, read, (System.nanoTime() - start) / 1_000_000);
+                + "read, in {} ms", latest, scored, read, (System.nanoTime() - start) / 1_000_000);
     }
 }
