@@ -46,6 +46,12 @@ public enum Metric {
         }
     }
 
+    /**
+     * No data, where values travel as unscaled whole numbers at their metric's scale (12345 is
+     * 123.45 for money): bulk writes and reads, and the engine's figures.
+     */
+    public static final long NO_DATA = Long.MIN_VALUE;
+
     private final Kind kind;
     private final String fieldName;
 

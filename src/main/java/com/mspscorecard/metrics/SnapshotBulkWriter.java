@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SnapshotBulkWriter {
 
     /** An empty cell in {@link Rows#unscaled}: no data ("clear the stored value"). */
-    public static final long EMPTY = Long.MIN_VALUE;
+    public static final long EMPTY = Metric.NO_DATA;
 
     /**
      * Rows to write, read as a cursor so that a million rows cost no object each. Values are

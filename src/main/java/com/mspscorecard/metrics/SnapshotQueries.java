@@ -27,17 +27,48 @@ public class SnapshotQueries {
             .collect(Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
+    private final SnapshotCopyOut copyOut;
 
-    SnapshotQueries(JdbcTemplate jdbc) {
+    SnapshotQueries(JdbcTemplate jdbc, SnapshotCopyOut copyOut) {
         this.jdbc = jdbc;
+        this.copyOut = copyOut;
     }
 
-    /** Every snapshot of every client, ordered by client and month. */
-    public void forEach(Consumer<SnapshotFigures> consumer) {
-        jdbc.query("select client_id, month, " + COLUMNS + " from monthly_snapshot order by client_id, month",
-                rs -> {
-                    consumer.accept(figures(rs));
-                });
+    /** Receives stored snapshots in bulk, their values as unscaled whole numbers (see {@link #forEachUnscaled}). */
+    @FunctionalInterface
+    public interface UnscaledFigures {
+
+        /**
+         * @param unscaled by {@link Metric#ordinal()}, each value at its metric's scale ({@link Metric.Kind#scale()}),
+         *                 {@link Metric#NO_DATA} for none; the receiver may keep the array
+         */
+        void accept(long clientId, YearMonth month, long[] unscaled);
+    }
+
+    /**
+     * Every snapshot of every client, ordered by client and month, as unscaled numbers: what scoring
+     * reads a portfolio's histories with, one streamed command and a {@code long[]} per snapshot.
+     */
+    public void forEachUnscaled(UnscaledFigures consumer) {
+        copyOut.read("true", consumer);
+    }
+
+    /** The snapshots of the months from {@code from} to {@code to}, both included, as {@link #forEachUnscaled}. */
+    public void forEachUnscaledBetween(YearMonth from, YearMonth to, UnscaledFigures consumer) {
+        // Formatted from YearMonth values, never from input: COPY takes no parameters.
+        copyOut.read("month between '" + from.atDay(1) + "' and '" + to.atDay(1) + "'", consumer);
+    }
+
+    /** The snapshots of the given clients, as {@link #forEachUnscaled}. */
+    public void forEachUnscaled(Collection<Long> clientIds, UnscaledFigures consumer) {
+        if (clientIds.isEmpty()) {
+            return;
+        }
+        StringBuilder ids = new StringBuilder();
+        for (Long id : clientIds) {
+            ids.append(ids.isEmpty() ? "" : ",").append(id.longValue());
+        }
+        copyOut.read("client_id in (" + ids + ")", consumer);
     }
 
     /** The snapshots of the given clients, ordered by client and month. */

@@ -4,72 +4,115 @@ import com.mspscorecard.metrics.Metric;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A client's metrics for one calendar month. A metric without a key has no data; it is never
+ * A client's metrics for one calendar month. A metric without a value has no data; it is never
  * read as zero.
+ *
+ * <p>Values are held as unscaled whole numbers at the scale their metric is stored with
+ * ({@link Metric.Kind#scale()}: 1250 is 12.50 days, 3 is three tickets), so that the engine's
+ * windows add them as longs: a full rescore reads about 20 values a scorecard, and a
+ * {@link BigDecimal} per value and per partial sum was a fifth of its garbage, and 120,000 months of
+ * them the bulk of what the collector had to keep marking (measured in bench/README.md, "CSV import",
+ * session 8). A value with more decimals than its metric stores is refused: the database could not
+ * hold it either.
  */
 public final class MonthlyFigures {
 
     private static final Metric[] METRICS = Metric.values();
 
+    /** A metric without data in {@link #unscaled(Metric)} and {@link #ofUnscaled}. */
+    public static final long NONE = Metric.NO_DATA;
+
     private final YearMonth month;
-    private final Map<Metric, BigDecimal> values;
-    /** The same values by {@link Metric#ordinal()}: the engine reads them about 20 times a scorecard. */
-    private final BigDecimal[] byMetric = new BigDecimal[METRICS.length];
+    /** By {@link Metric#ordinal()}: the value at its metric's scale, or {@link #NONE}. */
+    private final long[] unscaled;
 
     public MonthlyFigures(YearMonth month, Map<Metric, BigDecimal> values) {
         this.month = Objects.requireNonNull(month, "month");
-        EnumMap<Metric, BigDecimal> copy = new EnumMap<>(Metric.class);
+        this.unscaled = new long[METRICS.length];
+        Arrays.fill(unscaled, NONE);
         if (values != null) {
             for (Map.Entry<Metric, BigDecimal> entry : values.entrySet()) {
-                BigDecimal value = Objects.requireNonNull(entry.getValue(),
-                        () -> "value of " + entry.getKey() + " in " + month);
-                if (value.signum() < 0) {
-                    throw new IllegalArgumentException(entry.getKey().fieldName() + " in " + month + " is negative: " + value);
-                }
                 Metric metric = Objects.requireNonNull(entry.getKey(), "metric");
-                copy.put(metric, value);
-                byMetric[metric.ordinal()] = value;
+                BigDecimal value = Objects.requireNonNull(entry.getValue(), () -> "value of " + metric + " in " + month);
+                if (value.signum() < 0) {
+                    throw new IllegalArgumentException(metric.fieldName() + " in " + month + " is negative: " + value);
+                }
+                try {
+                    unscaled[metric.ordinal()] = value.setScale(metric.kind().scale()).unscaledValue().longValueExact();
+                } catch (ArithmeticException e) {
+                    throw new IllegalArgumentException(metric.fieldName() + " in " + month + " has more decimals than "
+                            + metric.kind().scale() + " or is too large: " + value, e);
+                }
             }
         }
-        this.values = Collections.unmodifiableMap(copy);
+    }
+
+    private MonthlyFigures(YearMonth month, long[] unscaled) {
+        this.month = month;
+        this.unscaled = unscaled;
+    }
+
+    /**
+     * Figures from unscaled values by {@link Metric#ordinal()} ({@link #NONE} for no data), as the
+     * snapshots are read in bulk: the array is kept, not copied.
+     */
+    public static MonthlyFigures ofUnscaled(YearMonth month, long[] unscaled) {
+        Objects.requireNonNull(month, "month");
+        if (unscaled.length != METRICS.length) {
+            throw new IllegalArgumentException(unscaled.length + " values for " + METRICS.length + " metrics");
+        }
+        for (int i = 0; i < unscaled.length; i++) {
+            if (unscaled[i] < 0 && unscaled[i] != NONE) {
+                throw new IllegalArgumentException(METRICS[i].fieldName() + " in " + month + " is negative");
+            }
+        }
+        return new MonthlyFigures(month, unscaled);
     }
 
     public YearMonth month() {
         return month;
     }
 
+    /** The values with data, each at its metric's scale. */
     public Map<Metric, BigDecimal> values() {
+        Map<Metric, BigDecimal> values = new EnumMap<>(Metric.class);
+        for (Metric metric : METRICS) {
+            if (unscaled[metric.ordinal()] != NONE) {
+                values.put(metric, BigDecimal.valueOf(unscaled[metric.ordinal()], metric.kind().scale()));
+            }
+        }
         return values;
     }
 
     public Optional<BigDecimal> get(Metric metric) {
-        return Optional.ofNullable(byMetric[metric.ordinal()]);
+        long value = unscaled[metric.ordinal()];
+        return value == NONE ? Optional.empty() : Optional.of(BigDecimal.valueOf(value, metric.kind().scale()));
     }
 
-    /** The value or null; for the engine's inner loops, where an Optional per read adds up. */
-    BigDecimal valueOrNull(Metric metric) {
-        return byMetric[metric.ordinal()];
+    /** The value as a whole number at the metric's scale, or {@link #NONE}: for sums over many months. */
+    public long unscaled(Metric metric) {
+        return unscaled[metric.ordinal()];
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MonthlyFigures that && month.equals(that.month) && values.equals(that.values);
+        return other instanceof MonthlyFigures that && month.equals(that.month) && Arrays.equals(unscaled, that.unscaled);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(month, values);
+        return 31 * month.hashCode() + Arrays.hashCode(unscaled);
     }
 
     @Override
     public String toString() {
-        return "MonthlyFigures[month=" + month + ", values=" + values + "]";
+        return "MonthlyFigures[month=" + month + ", values=" + values() + "]";
     }
 }

@@ -21,6 +21,9 @@ final class Window {
     /** Scale of intermediate quotients; values are rounded to {@link #VALUE_SCALE} at the end. */
     private static final int DIVISION_SCALE = 10;
     static final int VALUE_SCALE = 4;
+    private static final long NONE = MonthlyFigures.NONE;
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L, 10_000_000_000L};
 
     private final ClientHistory history;
     private final YearMonth last;
@@ -61,30 +64,36 @@ final class Window {
         return endsToday != null ? endsToday : last.atEndOfMonth();
     }
 
+    /*
+     * The aggregates add unscaled longs (MonthlyFigures) and make a BigDecimal once, at the end: the
+     * same numbers as adding BigDecimals, since every value of a metric has that metric's scale, for
+     * a fraction of the garbage. Every division is still BigDecimal's, rounded as before.
+     */
+
     BigDecimal sum(Metric metric) {
-        BigDecimal sum = null;
+        long sum = 0;
+        boolean any = false;
         for (int i = from; i < to; i++) {
-            MonthlyFigures month = this.figures[i];
-            BigDecimal value = month.valueOrNull(metric);
-            if (value != null) {
-                sum = sum == null ? value : sum.add(value);
+            long value = figures[i].unscaled(metric);
+            if (value != NONE) {
+                sum = Math.addExact(sum, value);
+                any = true;
             }
         }
-        return sum;
+        return any ? BigDecimal.valueOf(sum, scale(metric)) : null;
     }
 
     BigDecimal mean(Metric metric) {
-        BigDecimal sum = BigDecimal.ZERO;
+        long sum = 0;
         int count = 0;
         for (int i = from; i < to; i++) {
-            MonthlyFigures month = this.figures[i];
-            BigDecimal value = month.valueOrNull(metric);
-            if (value != null) {
-                sum = sum.add(value);
+            long value = figures[i].unscaled(metric);
+            if (value != NONE) {
+                sum = Math.addExact(sum, value);
                 count++;
             }
         }
-        return count == 0 ? null : divide(sum, BigDecimal.valueOf(count));
+        return count == 0 ? null : divide(BigDecimal.valueOf(sum, scale(metric)), BigDecimal.valueOf(count));
     }
 
     /**
@@ -92,77 +101,108 @@ final class Window {
      * data", not zero, so such a month is left out rather than counted as a clean month.
      */
     BigDecimal ratio(Metric numerator, Metric denominator) {
-        BigDecimal top = BigDecimal.ZERO;
-        BigDecimal bottom = BigDecimal.ZERO;
+        long top = 0;
+        long bottom = 0;
         for (int i = from; i < to; i++) {
-            MonthlyFigures month = this.figures[i];
-            BigDecimal n = month.valueOrNull(numerator);
-            BigDecimal d = month.valueOrNull(denominator);
-            if (n != null && d != null) {
-                top = top.add(n);
-                bottom = bottom.add(d);
+            long n = figures[i].unscaled(numerator);
+            long d = figures[i].unscaled(denominator);
+            if (n != NONE && d != NONE) {
+                top = Math.addExact(top, n);
+                bottom = Math.addExact(bottom, d);
             }
         }
-        return bottom.signum() == 0 ? null : divide(top, bottom);
+        return bottom == 0 ? null
+                : divide(BigDecimal.valueOf(top, scale(numerator)), BigDecimal.valueOf(bottom, scale(denominator)));
     }
 
     /** Σ part ÷ Σ (part + other) over the months that have both. */
     BigDecimal shareOf(Metric part, Metric other) {
-        BigDecimal top = BigDecimal.ZERO;
-        BigDecimal bottom = BigDecimal.ZERO;
+        long parts = 0;
+        long others = 0;
         for (int i = from; i < to; i++) {
-            MonthlyFigures month = this.figures[i];
-            BigDecimal p = month.valueOrNull(part);
-            BigDecimal o = month.valueOrNull(other);
-            if (p != null && o != null) {
-                top = top.add(p);
-                bottom = bottom.add(p).add(o);
+            long p = figures[i].unscaled(part);
+            long o = figures[i].unscaled(other);
+            if (p != NONE && o != NONE) {
+                parts = Math.addExact(parts, p);
+                others = Math.addExact(others, o);
             }
         }
-        return bottom.signum() == 0 ? null : divide(top, bottom);
+        if (parts == 0 && others == 0) {
+            return null;
+        }
+        BigDecimal top = BigDecimal.valueOf(parts, scale(part));
+        return divide(top, top.add(BigDecimal.valueOf(others, scale(other))));
     }
 
     /**
      * Mean over the months of metric ÷ endpoints, with the client's endpoints standing in for a
-     * month without them; months with no endpoints at all, or zero, are left out.
+     * month without them; months with no endpoints at all, or zero, are left out. Each month's
+     * quotient is rounded half up to {@link #DIVISION_SCALE} decimals, as
+     * {@code value.divide(endpoints, DIVISION_SCALE, HALF_UP)} rounds it, in whole units of that scale.
      */
     BigDecimal perEndpointPerMonth(Metric metric) {
-        Integer fallback = history.defaultEndpoints();
+        long sum = 0;
+        int count = 0;
+        long toDivisionScale = POWERS_OF_TEN[DIVISION_SCALE - scale(metric)];
+        try {
+            for (int i = from; i < to; i++) {
+                long value = figures[i].unscaled(metric);
+                long endpoints = endpoints(i);
+                if (value == NONE || endpoints == NONE || endpoints == 0) {
+                    continue;
+                }
+                // value ÷ endpoints in units of 10^-DIVISION_SCALE, half up: ⌊(2n + e) ÷ 2e⌋ for n, e ≥ 0.
+                long numerator = Math.multiplyExact(value, toDivisionScale);
+                sum = Math.addExact(sum, Math.addExact(Math.multiplyExact(numerator, 2), endpoints) / (2 * endpoints));
+                count++;
+            }
+        } catch (ArithmeticException beyondLong) {
+            return perEndpointPerMonthOfLargeValues(metric);
+        }
+        return count == 0 ? null : divide(BigDecimal.valueOf(sum, DIVISION_SCALE), BigDecimal.valueOf(count));
+    }
+
+    /** The same in BigDecimal, for counts above about 900 million a month, where the longs above overflow. */
+    private BigDecimal perEndpointPerMonthOfLargeValues(Metric metric) {
         BigDecimal sum = BigDecimal.ZERO;
         int count = 0;
         for (int i = from; i < to; i++) {
-            MonthlyFigures month = this.figures[i];
-            BigDecimal value = month.valueOrNull(metric);
-            if (value == null) {
+            long value = figures[i].unscaled(metric);
+            long endpoints = endpoints(i);
+            if (value == NONE || endpoints == NONE || endpoints == 0) {
                 continue;
             }
-            BigDecimal endpoints = month.valueOrNull(Metric.ENDPOINTS);
-            if (endpoints == null && fallback != null) {
-                endpoints = BigDecimal.valueOf(fallback);
-            }
-            if (endpoints == null || endpoints.signum() == 0) {
-                continue;
-            }
-            sum = sum.add(value.divide(endpoints, DIVISION_SCALE, RoundingMode.HALF_UP));
+            sum = sum.add(BigDecimal.valueOf(value, scale(metric))
+                    .divide(BigDecimal.valueOf(endpoints), DIVISION_SCALE, RoundingMode.HALF_UP));
             count++;
         }
         return count == 0 ? null : divide(sum, BigDecimal.valueOf(count));
     }
 
+    /** The month's endpoints, or the client's when the month has none; {@link #NONE} without either. */
+    private long endpoints(int i) {
+        long endpoints = figures[i].unscaled(Metric.ENDPOINTS);
+        Integer fallback = history.defaultEndpoints();
+        return endpoints == NONE && fallback != null ? fallback : endpoints;
+    }
+
     /** (Σ revenue − Σ delivery cost) ÷ Σ revenue over the months that have both. */
     BigDecimal grossMargin() {
-        BigDecimal revenue = BigDecimal.ZERO;
-        BigDecimal cost = BigDecimal.ZERO;
+        long revenue = 0;
+        long cost = 0;
         for (int i = from; i < to; i++) {
-            MonthlyFigures month = this.figures[i];
-            BigDecimal r = month.valueOrNull(Metric.REVENUE);
-            BigDecimal c = month.valueOrNull(Metric.DELIVERY_COST);
-            if (r != null && c != null) {
-                revenue = revenue.add(r);
-                cost = cost.add(c);
+            long r = figures[i].unscaled(Metric.REVENUE);
+            long c = figures[i].unscaled(Metric.DELIVERY_COST);
+            if (r != NONE && c != NONE) {
+                revenue = Math.addExact(revenue, r);
+                cost = Math.addExact(cost, c);
             }
         }
-        return revenue.signum() == 0 ? null : divide(revenue.subtract(cost), revenue);
+        if (revenue == 0) {
+            return null;
+        }
+        BigDecimal total = BigDecimal.valueOf(revenue, scale(Metric.REVENUE));
+        return divide(total.subtract(BigDecimal.valueOf(cost, scale(Metric.DELIVERY_COST))), total);
     }
 
     /** Ignored ÷ (implemented + ignored) recommendations: a rule and a dealbreaker read it alike. */
@@ -188,6 +228,10 @@ final class Window {
 
     int incidents(Predicate<IncidentCategory> matching) {
         return history.countIncidents(firstDay(), lastDay(), matching);
+    }
+
+    private static int scale(Metric metric) {
+        return metric.kind().scale();
     }
 
     static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) {

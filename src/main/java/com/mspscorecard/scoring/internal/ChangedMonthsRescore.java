@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import com.mspscorecard.scoring.engine.ChangeReach;
 import com.mspscorecard.scoring.engine.ClientHistory;
+import com.mspscorecard.scoring.engine.MonthIndex;
 import com.mspscorecard.scoring.engine.Portfolio;
 import com.mspscorecard.scoring.engine.ScoringEngine;
 import com.mspscorecard.scoring.engine.ScoringModel;
@@ -156,7 +157,10 @@ public class ChangedMonthsRescore {
                 }
             }
         }
-        Map<YearMonth, Portfolio> byMonth = portfolios.of(scoredMonths);
+        // Every client's figures since the look-back are in hand: the portfolios come from them unless
+        // a reached month's window starts before it (then they are read).
+        Map<YearMonth, Portfolio> byMonth = scoredMonths.isEmpty() || MonthlyPortfolios.first(scoredMonths) >= MonthIndex.of(from)
+                ? portfolios.of(scoredMonths, byClient.values()) : portfolios.of(scoredMonths);
         Map<Long, Map<YearMonth, BigDecimal>> earlierScores = stored.scores(model.version(), earlierClients,
                 earlierMonths);
         return new Plan(model, loaded, portfolioMonths, ownClients, ownMonths, histories, reached, byMonth,

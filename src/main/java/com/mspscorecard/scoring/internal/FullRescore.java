@@ -44,7 +44,7 @@ public class FullRescore {
         long loaded = System.nanoTime();
         Set<YearMonth> months = new TreeSet<>();
         all.histories().values().forEach(history -> months.addAll(history.months().keySet()));
-        Map<YearMonth, Portfolio> byMonth = portfolios.of(months);
+        Map<YearMonth, Portfolio> byMonth = portfolios.of(months, all.histories().values());
         long positioned = System.nanoTime();
         List<ClientHistory> histories = List.copyOf(all.histories().values());
         String replaced;

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import com.mspscorecard.metrics.Metric;
+import com.mspscorecard.scoring.engine.ClientHistory;
 import com.mspscorecard.scoring.engine.MonthIndex;
+import com.mspscorecard.scoring.engine.MonthlyFigures;
 import com.mspscorecard.scoring.engine.Portfolio;
 import com.mspscorecard.scoring.engine.ScoringEngine;
 import com.mspscorecard.scoring.engine.PortfolioFigures;
@@ -79,13 +81,59 @@ public class MonthlyPortfolios {
         if (months.isEmpty()) {
             return Shifted.NONE;
         }
-        int last = months.stream().mapToInt(MonthIndex::of).max().orElseThrow();
-        int first = months.stream().mapToInt(MonthIndex::of).min().orElseThrow()
-                - ScoringEngine.THREE_MONTHS + 1;
-        Map<Long, long[]> byClient = read(first, last);
+        int first = first(months);
+        int last = last(months);
+        return rank(months, first, read(first, last));
+    }
+
+    /**
+     * The portfolio of each of {@code months}, as {@link #of(Collection)} computes it, from histories
+     * already read instead of reading the figures again: they must hold every client's figures of
+     * the months from two months before the earliest of {@code months} on (a rescore's inputs, which
+     * read every client since a look-back that reaches further). In a 120,000-row import's rescore the
+     * second read was 0.4–0.5 s.
+     */
+    public Map<YearMonth, Portfolio> of(Collection<YearMonth> months, Collection<ClientHistory> histories) {
+        if (months.isEmpty()) {
+            return Map.of();
+        }
+        int first = first(months);
+        int span = last(months) - first + 1;
+        Map<Long, long[]> byClient = new HashMap<>();
+        for (ClientHistory history : histories) {
+            long[] values = null;
+            for (MonthlyFigures figures : history.months().subMap(MonthIndex.month(first), true,
+                    MonthIndex.month(first + span - 1), true).values()) {
+                if (values == null) {
+                    values = new long[span * 4];
+                }
+                int at = (MonthIndex.of(figures.month()) - first) * 4;
+                values[at] = 1;
+                values[at + 1] = figures.unscaled(Metric.REVENUE);
+                values[at + 2] = figures.unscaled(Metric.HOURS_SPENT);
+                values[at + 3] = figures.unscaled(Metric.NEW_TICKETS);
+            }
+            if (values != null) {
+                byClient.put(history.clientId(), values);
+            }
+        }
+        return rank(months, first, byClient).portfolios();
+    }
+
+    /** The earliest month of the months' three-month windows, as a month number. */
+    static int first(Collection<YearMonth> months) {
+        return months.stream().mapToInt(MonthIndex::of).min().orElseThrow() - ScoringEngine.THREE_MONTHS + 1;
+    }
+
+    private static int last(Collection<YearMonth> months) {
+        return months.stream().mapToInt(MonthIndex::of).max().orElseThrow();
+    }
+
+    /** Each month's portfolio from four longs per client and month from {@code first} on (see {@link #window}). */
+    private Shifted rank(Collection<YearMonth> months, int first, Map<Long, long[]> byClient) {
+        int span = last(months) - first + 1;
         // ISSUE-16 status over time: a client is in the portfolio of the months it counted in.
         var membership = statuses.membership();
-        int span = last - first + 1;
         Map<YearMonth, Portfolio> portfolios = new ConcurrentHashMap<>();
         Map<YearMonth, Set<Long>> withSnapshot = new ConcurrentHashMap<>();
         // A full rescore asks for every month: each is ranked on its own, so they run in parallel.

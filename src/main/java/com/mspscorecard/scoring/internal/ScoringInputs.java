@@ -59,8 +59,7 @@ public class ScoringInputs {
             facts.put(client.id(), client);
         }
         Map<Long, List<MonthlyFigures>> figures = new HashMap<>();
-        snapshots.forEach(s -> figures.computeIfAbsent(s.clientId(), id -> new ArrayList<>())
-                .add(new MonthlyFigures(s.month(), s.values())));
+        snapshots.forEachUnscaled(collect(figures));
         return assemble(facts, figures, incidents.all());
     }
 
@@ -77,8 +76,7 @@ public class ScoringInputs {
             facts.put(client.id(), client);
         }
         Map<Long, List<MonthlyFigures>> figures = new HashMap<>();
-        snapshots.forEachBetween(from, YearMonth.of(9999, 12), s -> figures.computeIfAbsent(s.clientId(),
-                id -> new ArrayList<>()).add(new MonthlyFigures(s.month(), s.values())));
+        snapshots.forEachUnscaledBetween(from, YearMonth.of(9999, 12), collect(figures));
         Inputs inputs = assemble(facts, figures, incidents.all());
         Map<Long, YearMonth> firstMonths = snapshots.firstMonths();
         inputs.histories().replaceAll((id, history) -> {
@@ -106,9 +104,14 @@ public class ScoringInputs {
             }
         }
         Map<Long, List<MonthlyFigures>> figures = new HashMap<>();
-        snapshots.forEach(facts.keySet(), s -> figures.computeIfAbsent(s.clientId(), id -> new ArrayList<>())
-                .add(new MonthlyFigures(s.month(), s.values())));
+        snapshots.forEachUnscaled(facts.keySet(), collect(figures));
         return assemble(facts, figures, incidents.ofClients(facts.keySet()));
+    }
+
+    /** Snapshots read in bulk into each client's figures (the values' arrays are kept as they come). */
+    private static SnapshotQueries.UnscaledFigures collect(Map<Long, List<MonthlyFigures>> figures) {
+        return (clientId, month, unscaled) -> figures.computeIfAbsent(clientId, id -> new ArrayList<>())
+                .add(MonthlyFigures.ofUnscaled(month, unscaled));
     }
 
     private Inputs assemble(Map<Long, ClientFacts> facts, Map<Long, List<MonthlyFigures>> figures,
