@@ -75,6 +75,7 @@ import_once() {
   local label=$1 file=$2
   local START END
   local FROM=$(wc -l < "$WORK/app.log")
+  settle
   START=$(date +%s.%N)
   STATUS=$(curl -s -o "$WORK/result.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
     -F "file=@$file;type=text/csv" \
@@ -91,11 +92,21 @@ import_once() {
     -e "s/^/   [run $RUN, $label] /" >> "$WORK/phases" || true
 }
 
+# Every timed step starts from a checkpoint: otherwise it pays PostgreSQL for flushing the pages the step
+# before it dirtied (the floor's copies, a truncate), and which step pays depends on their order. Measured in
+# session 8: the warm import right after the floor's nine copies took 5.6 s, the same import after a
+# checkpoint 3.6-4.2 s; the floor's copies get the same treatment.
+settle() {
+  psql -q -d "$DB" -c "checkpoint"
+  sleep 1
+}
+
 # Median of three \copy runs of a file into a fresh table made by $2 (SQL), $4 the copy's options; prints seconds.
 copy_median() {
   local file=$1 create=$2 table=$3 options=${4:-} times=()
   for _ in 1 2 3; do
     psql -q -d $DB -c "drop table if exists $table" -c "$create"
+    settle
     local START=$(date +%s.%N)
     psql -q -d $DB -c "\\copy $table from '$file' $options"
     times+=("$(echo "$(date +%s.%N) - $START" | bc -l)")

@@ -16,7 +16,7 @@ final class PreviewRow {
     enum Kind { NEW, CHANGED, UNCHANGED, ERROR }
 
     /** An empty cell: clears the stored value. */
-    static final long EMPTY = Long.MIN_VALUE;
+    static final long EMPTY = com.mspscorecard.metrics.Metric.NO_DATA;
 
     final long line;
     final String client;

@@ -7,7 +7,7 @@ import java.util.List;
  * and the daily rescore move many at once and are told in one message). Facts only; the words
  * come from the bundle when the message is written or read.
  */
-public record AlertNotice(List<Item> items) {
+public record AlertNotice(List<Item> items) implements Shortlists {
 
     public enum Cause {
         DEALBREAKER, GRADE_DROP

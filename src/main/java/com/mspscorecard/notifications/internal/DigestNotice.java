@@ -13,7 +13,8 @@ import java.util.List;
  */
 public record DigestNotice(String month, String scoredMonth, String figuresMonth, boolean wholePortfolio,
         List<GradeChange> gradeChanges, List<NewDealbreaker> newDealbreakers,
-        List<NewRecommendation> newRecommendations, List<Deadline> deadlines, List<ClientName> missingFigures) {
+        List<NewRecommendation> newRecommendations, List<Deadline> deadlines, List<ClientName> missingFigures)
+        implements Shortlists {
 
     public record GradeChange(long clientId, String clientName, String fromGrade, String toGrade, boolean worse) {
     }
