@@ -19,7 +19,8 @@ import org.thymeleaf.templateresolver.ITemplateResolver;
 
 /**
  * Writes a digest or an alert as a mail in the recipient's language: the HTML part from
- * {@code templates/mail/<kind>.html} (the same fragments the notifications page shows), the
+ * {@code templates/mail/message.html} around the notice's fragment of {@code notifications/parts}
+ * (the one the notifications page shows), the
  * plain-text part from {@code templates/mail-text/<kind>.txt}. Links are absolute with
  * {@code scorecard.base-url} ({@code SCORECARD_BASE_URL}); without it they are paths and the
  * mail says so.
@@ -64,8 +65,9 @@ class MailWriter {
         context.setVariable("subject", subject);
         context.setVariable("base", baseUrl);
         context.setVariable("absolute", !baseUrl.isEmpty());
+        context.setVariable("kind", kind);
         return new Written(subject, templates.process("mail-text/" + kind, context),
-                templates.process("mail/" + kind, context));
+                templates.process("mail/message", context));
     }
 
     /** Plain-text templates beside the HTML ones; Boot adds every resolver bean to its template engine. */

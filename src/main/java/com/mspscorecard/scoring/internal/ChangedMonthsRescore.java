@@ -159,8 +159,9 @@ public class ChangedMonthsRescore {
         }
         // Every client's figures since the look-back are in hand: the portfolios come from them unless
         // a reached month's window starts before it (then they are read).
-        Map<YearMonth, Portfolio> byMonth = scoredMonths.isEmpty() || MonthlyPortfolios.first(scoredMonths) >= MonthIndex.of(from)
-                ? portfolios.of(scoredMonths, byClient.values()) : portfolios.of(scoredMonths);
+        boolean inHand = scoredMonths.isEmpty() || MonthlyPortfolios.first(scoredMonths) >= MonthIndex.of(from);
+        Map<YearMonth, Portfolio> byMonth = inHand ? portfolios.of(scoredMonths, byClient.values())
+                : portfolios.of(scoredMonths);
         Map<Long, Map<YearMonth, BigDecimal>> earlierScores = stored.scores(model.version(), earlierClients,
                 earlierMonths);
         return new Plan(model, loaded, portfolioMonths, ownClients, ownMonths, histories, reached, byMonth,
