@@ -6,6 +6,7 @@ import java.time.YearMonth;
 
 import javax.sql.DataSource;
 
+import com.mspscorecard.database.CopyFields;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -43,17 +44,17 @@ class SnapshotCopyOut {
             try {
                 byte[] row;
                 while ((row = copy.readFromCopy()) != null) {
-                    // client_id \t yyyy-mm-dd \t value … \n; pgjdbc keeps DateStyle at ISO.
+                    // client_id \t yyyy-mm-dd \t value … \n
                     int[] at = {0};
-                    long clientId = field(row, at, 0);
-                    int date = at[0];
-                    YearMonth month = YearMonth.of(digits(row, date, 4), digits(row, date + 5, 2));
-                    at[0] = date + 11;
+                    long clientId = CopyFields.unscaled(row, at, 0);
+                    int month = CopyFields.monthNumber(row, at[0]);
+                    at[0] += CopyFields.DATE_LENGTH + 1;
                     long[] values = new long[METRICS.length];
                     for (int i = 0; i < METRICS.length; i++) {
-                        values[i] = field(row, at, METRICS[i].kind().scale());
+                        long value = CopyFields.unscaled(row, at, METRICS[i].kind().scale());
+                        values[i] = value == CopyFields.NULL ? Metric.NO_DATA : value;
                     }
-                    consumer.accept(clientId, month, values);
+                    consumer.accept(clientId, YearMonth.of(month / 12, month % 12 + 1), values);
                 }
             } finally {
                 if (copy.isActive()) {
@@ -65,43 +66,5 @@ class SnapshotCopyOut {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-    }
-
-    /**
-     * The non-negative number starting at {@code at[0]} as a whole number at {@code scale} decimals,
-     * or {@link Metric#NO_DATA} for {@code \N}; moves past the field's tab or newline.
-     */
-    private static long field(byte[] row, int[] at, int scale) {
-        int i = at[0];
-        if (row[i] == '\\') {
-            at[0] = i + 3;
-            return Metric.NO_DATA;
-        }
-        long whole = 0;
-        int decimals = -1;
-        while (i < row.length && row[i] != '\t' && row[i] != '\n') {
-            byte b = row[i++];
-            if (b == '.') {
-                decimals = 0;
-            } else {
-                whole = whole * 10 + (b - '0');
-                if (decimals >= 0) {
-                    decimals++;
-                }
-            }
-        }
-        at[0] = i + 1;
-        for (int d = Math.max(decimals, 0); d < scale; d++) {
-            whole *= 10;
-        }
-        return whole;
-    }
-
-    private static int digits(byte[] text, int from, int count) {
-        int value = 0;
-        for (int i = 0; i < count; i++) {
-            value = value * 10 + (text[from + i] - '0');
-        }
-        return value;
     }
 }

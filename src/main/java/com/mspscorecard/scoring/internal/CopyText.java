@@ -19,8 +19,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * that uses it (the scorecard store and the portfolio's figures), on the current transaction's
  * connection so that rows commit or roll back with the change. What it buys: one streamed command
  * whatever the number of rows, and numbers written without intermediate strings (a full rescore
- * writes about two million; see bench/README.md). The importing module has COPY code of its own,
- * written before this helper; it can share it when this moves to the database module.
+ * writes about two million; see bench/README.md). Fields read back are decoded by
+ * {@link com.mspscorecard.database.CopyFields}.
  */
 final class CopyText {
 
@@ -127,39 +127,5 @@ final class CopyText {
 
     static void bool(StringBuilder out, boolean value) {
         out.append('\t').append(value ? 't' : 'f');
-    }
-
-    /** A field read as an unscaled whole number; see {@link #unscaled}. */
-    static final long NONE = Long.MIN_VALUE;
-
-    /**
-     * The field starting at {@code position[0]} as an unscaled number at {@code scale} decimals, or
-     * {@link #NONE} for {@code \N}; moves the position past the field's tab or newline. Reading
-     * numbers this way instead of as JDBC rows with a {@link BigDecimal} each took a third of the time.
-     */
-    static long unscaled(byte[] text, int[] position, int scale) {
-        int at = position[0];
-        if (text[at] == '\\') {
-            position[0] = at + 3;
-            return NONE;
-        }
-        long whole = 0;
-        int decimals = -1;
-        while (text[at] != '\t' && text[at] != '\n') {
-            byte b = text[at++];
-            if (b == '.') {
-                decimals = 0;
-            } else {
-                whole = whole * 10 + (b - '0');
-                if (decimals >= 0) {
-                    decimals++;
-                }
-            }
-        }
-        position[0] = at + 1;
-        for (int d = Math.max(decimals, 0); d < scale; d++) {
-            whole *= 10;
-        }
-        return whole;
     }
 }

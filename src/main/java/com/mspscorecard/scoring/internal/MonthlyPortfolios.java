@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import com.mspscorecard.database.CopyFields;
 import com.mspscorecard.metrics.Metric;
 import com.mspscorecard.scoring.engine.ClientHistory;
 import com.mspscorecard.scoring.engine.MonthIndex;
@@ -46,7 +47,7 @@ public class MonthlyPortfolios {
     private static final int HOURS_SCALE = Metric.HOURS_SPENT.kind().scale();
     private static final int TICKETS_SCALE = Metric.NEW_TICKETS.kind().scale();
     /** A month without a snapshot, or a snapshot without the value. */
-    private static final long NONE = CopyText.NONE;
+    private static final long NONE = CopyFields.NULL;
 
     /** Above this many months the months are ranked in parallel. */
     private static final int PARALLEL_FROM = 8;
@@ -207,15 +208,14 @@ public class MonthlyPortfolios {
         byte[] text = CopyText.copyOut(dataSource, sql, "reading the portfolio's figures");
         int at = 0;
         while (at < text.length) {
-            // client_id \t yyyy-mm-dd \t revenue \t hours \t tickets \n; pgjdbc keeps DateStyle at ISO
+            // client_id \t yyyy-mm-dd \t revenue \t hours \t tickets \n
             int[] next = {at};
-            long clientId = CopyText.unscaled(text, next, 0);
-            int date = next[0];
-            int offset = digits(text, date, 4) * 12 + digits(text, date + 5, 2) - 1 - first;
-            next[0] = date + 11;
-            long revenue = CopyText.unscaled(text, next, REVENUE_SCALE);
-            long hours = CopyText.unscaled(text, next, HOURS_SCALE);
-            long tickets = CopyText.unscaled(text, next, TICKETS_SCALE);
+            long clientId = CopyFields.unscaled(text, next, 0);
+            int offset = CopyFields.monthNumber(text, next[0]) - first;
+            next[0] += CopyFields.DATE_LENGTH + 1;
+            long revenue = CopyFields.unscaled(text, next, REVENUE_SCALE);
+            long hours = CopyFields.unscaled(text, next, HOURS_SCALE);
+            long tickets = CopyFields.unscaled(text, next, TICKETS_SCALE);
             at = next[0];
             long[] values = byClient.computeIfAbsent(clientId, id -> new long[span * 4]);
             values[offset * 4] = 1;
@@ -224,13 +224,5 @@ public class MonthlyPortfolios {
             values[offset * 4 + 3] = tickets;
         }
         return byClient;
-    }
-
-    private static int digits(byte[] text, int from, int count) {
-        int value = 0;
-        for (int i = 0; i < count; i++) {
-            value = value * 10 + (text[from + i] - '0');
-        }
-        return value;
     }
 }
