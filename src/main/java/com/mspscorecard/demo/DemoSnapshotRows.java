@@ -1,7 +1,6 @@
 package com.mspscorecard.demo;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.List;
@@ -45,7 +44,7 @@ final class DemoSnapshotRows implements SnapshotBulkWriter.Rows {
             return SnapshotBulkWriter.EMPTY;
         }
         return value instanceof BigDecimal decimal
-                ? decimal.setScale(METRICS[column].kind().scale(), RoundingMode.UNNECESSARY).unscaledValue().longValueExact()
+                ? METRICS[column].unscaled(decimal)
                 : ((Number) value).longValue();
     }
 }

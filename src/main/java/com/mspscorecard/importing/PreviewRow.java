@@ -58,7 +58,7 @@ final class PreviewRow {
     }
 
     static long toUnscaled(Metric metric, BigDecimal value) {
-        return value == null ? EMPTY : value.setScale(metric.kind().scale()).unscaledValue().longValueExact();
+        return value == null ? EMPTY : metric.unscaled(value);
     }
 
     static BigDecimal toDecimal(Metric metric, long unscaled) {

@@ -1,5 +1,6 @@
 package com.mspscorecard.metrics;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -62,6 +63,18 @@ public enum Metric {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * The value as a whole number at this metric's scale (123.45 money is 12345), as bulk writes, reads
+     * and the engine carry it.
+     *
+     * @throws ArithmeticException when it has more decimals than the scale or does not fit a long
+     */
+    public long unscaled(BigDecimal value) {
+        // At scale 0 with the same digits, longValueExact() reads BigDecimal's compact long, where
+        // unscaledValue() made a BigInteger for every cell of an import.
+        return value.setScale(kind.scale()).movePointRight(kind.scale()).longValueExact();
     }
 
     /** The field name used in CSV headers, JSON and columns: {@code new_tickets}. */

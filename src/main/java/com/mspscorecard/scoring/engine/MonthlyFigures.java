@@ -45,7 +45,7 @@ public final class MonthlyFigures {
                     throw new IllegalArgumentException(metric.fieldName() + " in " + month + " is negative: " + value);
                 }
                 try {
-                    unscaled[metric.ordinal()] = value.setScale(metric.kind().scale()).unscaledValue().longValueExact();
+                    unscaled[metric.ordinal()] = metric.unscaled(value);
                 } catch (ArithmeticException e) {
                     throw new IllegalArgumentException(metric.fieldName() + " in " + month + " has more decimals than "
                             + metric.kind().scale() + " or is too large: " + value, e);

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -144,18 +143,23 @@ public final class ScoringEngine {
     public static List<Scorecard> scoreMonths(ScoringModel model, ClientHistory history, Set<YearMonth> months,
                                               Function<YearMonth, PortfolioPosition> positions,
                                               Function<YearMonth, BigDecimal> earlierScores) {
-        Map<YearMonth, BigDecimal> scores = new HashMap<>();
         List<Scorecard> scorecards = new ArrayList<>(months.size());
+        if (history.months().isEmpty()) {
+            return scorecards;
+        }
+        // The scores computed here, by month index from the first month (YearMonth's hash codes put a
+        // five-year history into five buckets of a HashMap)
+        int first = MonthIndex.of(history.months().firstKey());
+        BigDecimal[] scores = new BigDecimal[MonthIndex.of(history.months().lastKey()) - first + 1];
         for (YearMonth month : history.months().keySet()) {
             if (!months.contains(month)) {
                 continue;
             }
             YearMonth earlier = month.minusMonths(THREE_MONTHS);
+            int earlierAt = MonthIndex.of(earlier) - first;
             Scorecard scorecard = score(model, history, month, positions.apply(month),
-                    months.contains(earlier) ? scores.get(earlier) : earlierScores.apply(earlier));
-            if (scorecard.score() != null) {
-                scores.put(month, scorecard.score());
-            }
+                    months.contains(earlier) ? (earlierAt >= 0 ? scores[earlierAt] : null) : earlierScores.apply(earlier));
+            scores[MonthIndex.of(month) - first] = scorecard.score();
             scorecards.add(scorecard);
         }
         return scorecards;

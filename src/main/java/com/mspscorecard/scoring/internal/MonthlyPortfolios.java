@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -158,7 +159,9 @@ public class MonthlyPortfolios {
             portfolios.put(month, Portfolio.of(month, figures));
             withSnapshot.put(month, present);
         });
-        return new Shifted(portfolios, withSnapshot);
+        // Sorted maps for the lookups every scorecard makes: YearMonth's hash codes put five years of
+        // months into five buckets of a hash map, which then searches each bucket as a tree.
+        return new Shifted(new TreeMap<>(portfolios), new TreeMap<>(withSnapshot));
     }
 
     /**
