@@ -2,12 +2,12 @@ package com.mspscorecard.metrics;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
+import com.mspscorecard.database.CopyLine;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -17,10 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Snapshot rows in PostgreSQL's COPY text format, on the transaction's connection. What it buys:
- * the import benchmark's 100,000 rows go in one streamed command, written as ASCII bytes straight
- * from the unscaled values with no String per value (see bench/README.md). Scoring has its own
- * COPY encoder for its tables (scoring.internal.CopyText), built from BigDecimals; this one is
- * for snapshots only and stays behind {@link SnapshotBulkWriter}.
+ * the import benchmark's 120,000 rows go in one streamed command, written as ASCII bytes straight
+ * from the unscaled values with no String per value ({@link CopyLine}, which scoring's scorecards use
+ * too; see bench/README.md). For snapshots only, behind {@link SnapshotBulkWriter}.
  */
 @Component
 class SnapshotCopy {
@@ -29,6 +28,8 @@ class SnapshotCopy {
     static final int PROGRESS_INTERVAL = 5000;
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final int FLUSH_AT = 64 * 1024;
 
     private final DataSource dataSource;
 
@@ -49,28 +50,33 @@ class SnapshotCopy {
         try {
             copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy " + table + " (" + columns + ") from stdin");
-            CopyBuffer buffer = new CopyBuffer(copy);
+            // Handed to the server about 64 KB at a time.
+            CopyLine buffer = new CopyLine(FLUSH_AT + 1024);
             long copied = 0;
             while (rows.next()) {
-                buffer.number(rows.clientId(), 0);
-                buffer.tab();
-                buffer.month(rows.month());
+                buffer.integer(rows.clientId()).tab().month(rows.month());
                 for (int i = 0; i < scales.length; i++) {
                     buffer.tab();
                     long value = rows.unscaled(i);
                     if (value == SnapshotBulkWriter.EMPTY) {
                         buffer.nullValue();
                     }
+                    else if (value < 0) {
+                        throw new IllegalArgumentException("negative value " + value);
+                    }
                     else {
-                        buffer.number(value, scales[i]);
+                        buffer.unscaled(value, scales[i]);
                     }
                 }
                 buffer.newline();
+                if (buffer.length() >= FLUSH_AT) {
+                    flush(copy, buffer);
+                }
                 if (++copied % PROGRESS_INTERVAL == 0) {
                     progress.accept(copied);
                 }
             }
-            buffer.flush();
+            flush(copy, buffer);
             long stored = copy.endCopy();
             copy = null;
             if (stored != copied) {
@@ -97,74 +103,8 @@ class SnapshotCopy {
         }
     }
 
-    /** ASCII bytes of COPY text rows, handed to the server 64 KB at a time; no String per value. */
-    private static final class CopyBuffer {
-
-        private final CopyIn copy;
-        private final byte[] bytes = new byte[64 * 1024];
-        private final byte[] digits = new byte[20];
-        private int length;
-
-        CopyBuffer(CopyIn copy) {
-            this.copy = copy;
-        }
-
-        void tab() throws SQLException {
-            put((byte) '\t');
-        }
-
-        void newline() throws SQLException {
-            put((byte) '\n');
-        }
-
-        void nullValue() throws SQLException {
-            put((byte) '\\');
-            put((byte) 'N');
-        }
-
-        /** {@code 2024-03-01}: the first day of the month, as the column stores it. */
-        void month(YearMonth month) throws SQLException {
-            number(month.getYear(), 0);
-            int m = month.getMonthValue();
-            put((byte) '-');
-            put((byte) ('0' + m / 10));
-            put((byte) ('0' + m % 10));
-            put((byte) '-');
-            put((byte) '0');
-            put((byte) '1');
-        }
-
-        /** A non-negative unscaled value with {@code scale} decimals, e.g. 12345 with scale 2 is 123.45. */
-        void number(long unscaled, int scale) throws SQLException {
-            if (unscaled < 0) {
-                throw new IllegalArgumentException("negative value " + unscaled);
-            }
-            int n = 0;
-            long rest = unscaled;
-            do {
-                digits[n++] = (byte) ('0' + rest % 10);
-                rest /= 10;
-            } while (rest != 0 || n <= scale);
-            for (int i = n - 1; i >= 0; i--) {
-                if (i == scale - 1) {
-                    put((byte) '.');
-                }
-                put(digits[i]);
-            }
-        }
-
-        private void put(byte b) throws SQLException {
-            if (length == bytes.length) {
-                flush();
-            }
-            bytes[length++] = b;
-        }
-
-        void flush() throws SQLException {
-            if (length > 0) {
-                copy.writeToCopy(bytes, 0, length);
-                length = 0;
-            }
-        }
+    private static void flush(CopyIn copy, CopyLine buffer) throws SQLException {
+        copy.writeToCopy(buffer.buffer(), 0, buffer.length());
+        buffer.reset();
     }
 }

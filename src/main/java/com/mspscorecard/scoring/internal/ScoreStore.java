@@ -15,6 +15,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.mspscorecard.database.CopyLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -125,13 +126,13 @@ public class ScoreStore {
             return 0;
         }
         Map<String, String> stored = storedLines(version, clientIds);
-        StringBuilder text = new StringBuilder(rows.size() * 400);
+        CopyLine text = new CopyLine(640);
         List<Long> staleClients = new ArrayList<>();
         List<LocalDate> staleMonths = new ArrayList<>();
         StringBuilder changed = new StringBuilder();
         int written = 0;
         for (ScoredMonth row : rows) {
-            text.setLength(0);
+            text.reset();
             ScorecardRows.line(text, version, row);
             String line = text.toString();
             String key = key(line);

@@ -1,9 +1,10 @@
 package com.mspscorecard.scoring.internal;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.mspscorecard.database.CopyLine;
 import com.mspscorecard.scoring.engine.Category;
 import com.mspscorecard.scoring.engine.Explanation;
 import com.mspscorecard.scoring.engine.PortfolioPosition;
@@ -23,79 +24,95 @@ final class ScorecardRows {
 
     /** Rows in COPY's text format, UTF-8; safe to call on any thread. */
     static byte[] copyText(int version, List<ScoredMonth> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 640);
+        CopyLine text = new CopyLine(rows.size() * 480);
         for (ScoredMonth row : rows) {
             line(text, version, row);
         }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return text.toByteArray();
     }
 
-
     /** One row in COPY's text format: tab-separated, {@code \N} for null. */
-    static void line(StringBuilder out, int version, ScoredMonth scored) {
+    static void line(CopyLine out, int version, ScoredMonth scored) {
         Scorecard card = scored.card();
         PortfolioPosition position = scored.position();
-        out.append(version).append('\t').append(card.clientId()).append('\t').append(card.month().atDay(1));
-        CopyText.number(out, card.score());
-        out.append('\t');
+        out.integer(version).tab().integer(card.clientId()).tab().month(card.month());
+        number(out, card.score());
+        out.tab();
         if (card.grade() == null) {
-            out.append("\\N");
+            out.nullValue();
         } else {
-            out.append(card.grade().name());
+            out.text(card.grade().name());
         }
         for (Category category : CATEGORIES) {
-            CopyText.number(out, card.categoryScores().get(category));
+            number(out, card.categoryScores().get(category));
         }
-        CopyText.number(out, card.completeness());
-        out.append('\t').append(card.recommendation().name());
-        CopyText.bool(out, card.worsening());
-        CopyText.number(out, card.scoreChange3m());
-        CopyText.bool(out, card.drain());
-        CopyText.bool(out, card.dependencyRisk());
-        CopyText.number(out, card.suggestedMonthlyPrice());
-        CopyText.number(out, card.currentMonthlyRevenue());
-        CopyText.number(out, position == null ? null : position.revenueShare());
-        CopyText.number(out, position == null ? null : position.effortShare());
-        CopyText.integer(out, position == null ? null : position.revenueRank());
-        CopyText.integer(out, position == null ? null : position.effortRank());
-        CopyText.integer(out, position == null ? null : position.clientCount());
+        number(out, card.completeness());
+        out.tab().text(card.recommendation().name());
+        out.tab().bool(card.worsening());
+        number(out, card.scoreChange3m());
+        out.tab().bool(card.drain());
+        out.tab().bool(card.dependencyRisk());
+        number(out, card.suggestedMonthlyPrice());
+        number(out, card.currentMonthlyRevenue());
+        number(out, position == null ? null : position.revenueShare());
+        number(out, position == null ? null : position.effortShare());
+        integer(out, position == null ? null : position.revenueRank());
+        integer(out, position == null ? null : position.effortRank());
+        integer(out, position == null ? null : position.clientCount());
         List<RuleResult> rules = card.rules();
         LocalDate pollClosedOn = null;
-        out.append('\t');
+        out.tab();
         for (int i = 0; i < rules.size(); i++) {
             RuleResult rule = rules.get(i);
             if (i > 0) {
-                out.append(',');
+                out.text(",");
             }
             if (rule.hasData()) {
-                CopyText.plain(out, rule.value());
-                out.append(':');
-                CopyText.plain(out, rule.subScore());
+                out.decimal(rule.value()).text(":").decimal(rule.subScore());
             }
             if (rule.pollClosedOn() != null) {
                 pollClosedOn = rule.pollClosedOn();
             }
         }
-        out.append('\t');
+        out.tab();
         if (pollClosedOn == null) {
-            out.append("\\N");
+            out.nullValue();
         } else {
-            out.append(pollClosedOn);
+            out.date(pollClosedOn);
         }
         // The reasons as "code arg arg;code arg": codes and arguments hold no space, ';', tab or
         // backslash (Explanation refuses them), so nothing needs escaping for COPY.
-        out.append('\t');
+        out.tab();
         List<Explanation> reasons = card.reasons();
         for (int i = 0; i < reasons.size(); i++) {
             if (i > 0) {
-                out.append(';');
+                out.text(";");
             }
             Explanation reason = reasons.get(i);
-            out.append(reason.code());
+            out.text(reason.code());
             for (String arg : reason.args()) {
-                out.append(' ').append(arg);
+                out.text(" ").text(arg);
             }
         }
-        out.append('\n');
+        out.newline();
+    }
+
+    /** A tab, then the number or {@code \N}. */
+    private static void number(CopyLine out, BigDecimal value) {
+        out.tab();
+        if (value == null) {
+            out.nullValue();
+        } else {
+            out.decimal(value);
+        }
+    }
+
+    private static void integer(CopyLine out, Integer value) {
+        out.tab();
+        if (value == null) {
+            out.nullValue();
+        } else {
+            out.integer(value);
+        }
     }
 }
