@@ -470,6 +470,56 @@ class CsvReaderTests {
         assertThat(seen).containsExactly(200_000, 200_001);
     }
 
+    @Test
+    void tenThousandRowsArriveInOrderWithTheirPhysicalLinesAcrossBlankLinesAndQuotedNewlines() {
+        StringBuilder csv = new StringBuilder("client,month,new_tickets\n");
+        List<Long> expectedLines = new ArrayList<>();
+        long line = 1;
+        for (int i = 0; i < 10_000; i++) {
+            if (i % 97 == 0) {
+                csv.append("\n");
+                line++;
+            }
+            expectedLines.add(++line);
+            if (i % 131 == 0) {
+                csv.append("\"Client\n").append(i).append("\",2026-01,").append(i).append('\n');
+                line++;
+            } else {
+                csv.append("Client ").append(i).append(",2026-01,").append(i).append('\n');
+            }
+        }
+        List<Long> lines = new ArrayList<>();
+        List<BigDecimal> tickets = new ArrayList<>();
+
+        CsvReadSummary summary = READER.read(csv.toString().getBytes(StandardCharsets.UTF_8), null, (row, errors) -> {
+            lines.add(row.line());
+            tickets.add(row.values().get(Metric.NEW_TICKETS).value());
+        }, null);
+
+        assertThat(summary.rows()).isEqualTo(10_000);
+        assertThat(lines).isEqualTo(expectedLines);
+        for (int i = 0; i < tickets.size(); i++) {
+            assertThat(tickets.get(i)).isEqualByComparingTo(BigDecimal.valueOf(i));
+        }
+    }
+
+    @Test
+    void anUnclosedQuoteFarIntoTheFileComesAfterTheRowsBeforeIt() {
+        StringBuilder csv = new StringBuilder("client,month\n");
+        for (int i = 0; i < 6_000; i++) {
+            csv.append("Client ").append(i).append(",2026-01\n");
+        }
+        csv.append("\"Broken,2026-01\nMore,2026-01\n");
+        long[] seen = new long[1];
+
+        assertThatThrownBy(() -> READER.read(csv.toString().getBytes(StandardCharsets.UTF_8), null,
+                (row, errors) -> seen[0]++, null))
+                .isInstanceOf(CsvFileException.class)
+                .has(code("file.malformed"))
+                .hasMessageStartingWith("Line 6002 ");
+        assertThat(seen[0]).isEqualTo(6_000);
+    }
+
     /** 200,000 rows of every column: distinct client and month pairs, realistic widths. */
     private static byte[] largestAllowedFile() {
         StringBuilder csv = new StringBuilder(16 * 1024 * 1024);
