@@ -2,7 +2,6 @@ package com.mspscorecard.importing;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import com.mspscorecard.audit.AuditTrail;
 import com.mspscorecard.clients.NewClient;
 import com.mspscorecard.clients.NewClients;
 import com.mspscorecard.metrics.Metric;
-import com.mspscorecard.metrics.NewHistories;
 import com.mspscorecard.metrics.SnapshotBulkWriter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,18 +60,16 @@ class ImportWriter {
         // New rows are inserted as they are: the preview found none of them stored, under the import
         // lock; a form edit that stores one in the meantime makes the insert fail on the unique key, and
         // the commit is refused as stale. Changed rows are merged.
-        // The clients it creates have no other snapshot: their histories go to the rescore as written.
-        NewHistories.Builder newHistories = new NewHistories.Builder();
         long copied = preview.newRows == 0 ? 0
                 : snapshots.insertNew(preview.metrics, new Rows(preview, PreviewRow.Kind.NEW, createdIds, clientIds,
-                        months, newHistories), progress::advance);
+                        months), progress::advance);
         if (copied != preview.newRows) {
             throw new IllegalStateException("Inserted " + copied + " new snapshots instead of " + preview.newRows);
         }
         long newDone = System.nanoTime();
         long changed = preview.changedRows == 0 ? 0
                 : snapshots.merge(preview.metrics, new Rows(preview, PreviewRow.Kind.CHANGED, createdIds, clientIds,
-                        months, null), done -> progress.advance(copied + done));
+                        months), done -> progress.advance(copied + done));
         long upsertDone = System.nanoTime();
         long written = copied + changed;
         progress.advance(written);
@@ -85,7 +81,7 @@ class ImportWriter {
         // The listeners (rescoring) run here, synchronously, inside this transaction: timed apart.
         boolean published = false;
         try {
-            snapshots.announce(clientIds, months, newHistories.build());
+            snapshots.announce(clientIds, months);
             published = true;
         }
         finally {
@@ -95,17 +91,10 @@ class ImportWriter {
         return written;
     }
 
-    /**
-     * The preview's rows of one kind, as metrics' bulk writer reads them; notes each client and month,
-     * and the rows of created clients when given a builder.
-     */
+    /** The preview's rows of one kind, as metrics' bulk writer reads them; notes each client and month. */
     private static final class Rows implements SnapshotBulkWriter.Rows {
 
-        private static final int METRICS = Metric.values().length;
-
         private final List<PreviewRow> rows;
-        private final List<Metric> metrics;
-        private final NewHistories.Builder newHistories;
         private final PreviewRow.Kind kind;
         private final Map<Long, Long> createdIds;
         private final Set<Long> clientIds;
@@ -117,10 +106,8 @@ class ImportWriter {
         private YearMonth lastMonth;
 
         Rows(ImportPreview preview, PreviewRow.Kind kind, Map<Long, Long> createdIds, Set<Long> clientIds,
-                Set<YearMonth> months, NewHistories.Builder newHistories) {
+                Set<YearMonth> months) {
             this.rows = preview.rows;
-            this.metrics = preview.metrics;
-            this.newHistories = newHistories;
             this.kind = kind;
             this.createdIds = createdIds;
             this.clientIds = clientIds;
@@ -143,14 +130,6 @@ class ImportWriter {
                 if (!row.month.equals(lastMonth)) {
                     months.add(row.month);
                     lastMonth = row.month;
-                }
-                if (newHistories != null && row.clientId < 0) {
-                    long[] unscaled = new long[METRICS];
-                    Arrays.fill(unscaled, Metric.NO_DATA);
-                    for (int column = 0; column < metrics.size(); column++) {
-                        unscaled[metrics.get(column).ordinal()] = unscaled(column);
-                    }
-                    newHistories.add(clientId, row.month, unscaled);
                 }
                 return true;
             }

@@ -109,17 +109,8 @@ public class SnapshotBulkWriter {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void announce(Set<Long> clientIds, Set<YearMonth> months) {
-        announce(clientIds, months, NewHistories.NONE);
-    }
-
-    /**
-     * As {@link #announce(Set, Set)}, with the whole histories of clients these writes gave their first
-     * snapshots (an import that created them), so that the rescore need not read them back.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void announce(Set<Long> clientIds, Set<YearMonth> months, NewHistories newHistories) {
         if (!clientIds.isEmpty()) {
-            events.publishEvent(new SnapshotsChanged(clientIds, months, newHistories));
+            events.publishEvent(new SnapshotsChanged(clientIds, months));
         }
     }
 }

@@ -55,25 +55,8 @@ public class SnapshotQueries {
 
     /** The snapshots of the months from {@code from} to {@code to}, both included, as {@link #forEachUnscaled}. */
     public void forEachUnscaledBetween(YearMonth from, YearMonth to, UnscaledFigures consumer) {
-        forEachUnscaledBetween(from, to, List.of(), consumer);
-    }
-
-    /** As {@link #forEachUnscaledBetween(YearMonth, YearMonth, UnscaledFigures)}, but for the clients {@code except}. */
-    public void forEachUnscaledBetween(YearMonth from, YearMonth to, Collection<Long> except, UnscaledFigures consumer) {
-        // Formatted from YearMonth and long values, never from input: COPY takes no parameters.
-        String where = "month between '" + from.atDay(1) + "' and '" + to.atDay(1) + "'";
-        if (!except.isEmpty()) {
-            where += " and client_id <> all ('{" + ids(except) + "}'::bigint[])";
-        }
-        copyOut.read(where, consumer);
-    }
-
-    private static String ids(Collection<Long> clientIds) {
-        StringBuilder ids = new StringBuilder();
-        for (Long id : clientIds) {
-            ids.append(ids.isEmpty() ? "" : ",").append(id.longValue());
-        }
-        return ids.toString();
+        // Formatted from YearMonth values, never from input: COPY takes no parameters.
+        copyOut.read("month between '" + from.atDay(1) + "' and '" + to.atDay(1) + "'", consumer);
     }
 
     /** The snapshots of the given clients, as {@link #forEachUnscaled}. */
@@ -81,7 +64,11 @@ public class SnapshotQueries {
         if (clientIds.isEmpty()) {
             return;
         }
-        copyOut.read("client_id in (" + ids(clientIds) + ")", consumer);
+        StringBuilder ids = new StringBuilder();
+        for (Long id : clientIds) {
+            ids.append(ids.isEmpty() ? "" : ",").append(id.longValue());
+        }
+        copyOut.read("client_id in (" + ids + ")", consumer);
     }
 
     /** The snapshots of the given clients, ordered by client and month. */

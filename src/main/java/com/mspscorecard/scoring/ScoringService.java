@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.Collection;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.mspscorecard.metrics.NewHistories;
 import com.mspscorecard.scoring.engine.ScoringModel;
 import com.mspscorecard.scoring.internal.ChangedMonthsRescore;
 import com.mspscorecard.scoring.internal.ClientRescore;
@@ -87,21 +86,6 @@ public class ScoringService {
      */
     @Transactional
     public String rescoreClients(Collection<Long> clientIds, Collection<YearMonth> changedMonths, boolean everyMonth) {
-        return rescoreClients(clientIds, changedMonths, everyMonth, NewHistories.NONE);
-    }
-
-    /**
-     * As {@link #rescoreClients(Collection, Collection, boolean)} for changed figures, given the whole
-     * histories of the clients among them that had no snapshot before (a big import's rescore takes them
-     * from there instead of reading them back).
-     */
-    public String rescoreClients(Collection<Long> clientIds, Collection<YearMonth> changedMonths,
-                                 NewHistories newHistories) {
-        return rescoreClients(clientIds, changedMonths, false, newHistories);
-    }
-
-    private String rescoreClients(Collection<Long> clientIds, Collection<YearMonth> changedMonths, boolean everyMonth,
-                                  NewHistories newHistories) {
         if (clientIds.isEmpty()) {
             return "no client";
         }
@@ -116,8 +100,7 @@ public class ScoringService {
             if (everyMonth || changedMonths.isEmpty()) {
                 return rescoreAll(model).breakdown();
             }
-            FullRescore.Done done = this.changedMonths.run(model, java.util.Set.copyOf(clientIds), changedMonths,
-                    newHistories);
+            FullRescore.Done done = this.changedMonths.run(model, java.util.Set.copyOf(clientIds), changedMonths);
             log.info("Rescored the months changed figures reach under model version {}: {} clients, {} scorecards ({})",
                     model.version(), done.clients(), done.scorecards(), done.breakdown());
             events.publishEvent(new ScoresRecomputed(model.version()));

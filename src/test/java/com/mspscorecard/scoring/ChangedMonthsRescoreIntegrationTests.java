@@ -78,7 +78,7 @@ class ChangedMonthsRescoreIntegrationTests {
         List<Long> ids = jdbc.queryForList("select id from client where name like ? order by name", Long.class,
                 prefix + "%");
         assertThat(ids).hasSize(CLIENTS);
-        // Every client is new: the rescore took their histories from the import instead of reading them back.
+        // The first import of a portfolio reaches every month: it stores what a full rescore stores.
         assertSameAsFullRescore(ids);
         long owner = jdbc.queryForObject("select id from app_user where username = 'cmr-owner'", Long.class);
         LocalDate today = LocalDate.now(clock);
@@ -131,7 +131,7 @@ class ChangedMonthsRescoreIntegrationTests {
         for (int c = 0; c < CLIENTS; c += 37) {
             row(changed, prefix, c, first.minusMonths(1), random, 1);
         }
-        // And two new clients with two years each: their histories come from the import, the others' are read.
+        // And two new clients with two years each, whose figures move every month's portfolio.
         for (int c = CLIENTS; c < CLIENTS + 2; c++) {
             for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
                 row(changed, prefix, c, month, random, 2);

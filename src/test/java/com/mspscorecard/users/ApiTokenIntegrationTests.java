@@ -32,9 +32,6 @@ class ApiTokenIntegrationTests {
     @Autowired
     UserService users;
 
-    @Autowired
-    ApiTokenService tokenService;
-
     private String createToken(String username) throws Exception {
         return (String) mvc.perform(post("/account/tokens").with(csrf()).with(user(username).roles("ACCOUNT_MANAGER"))
                         .param("name", "PSA sync"))
@@ -58,21 +55,6 @@ class ApiTokenIntegrationTests {
 
         mvc.perform(get("/api/v1/no-such-call").header("Authorization", "Bearer msp_forged"))
                 .andExpect(status().isUnauthorized());
-    }
-
-    @Test
-    void theStartUpWarmUpLooksUpATokenThatMatchesNothingAndTouchesNoToken() throws Exception {
-        TestUsers.ensure("tok-warm", "ACCOUNT_MANAGER");
-        createToken("tok-warm");
-        String tokensBefore = jdbc.queryForObject(
-                "select coalesce(string_agg(id || ':' || coalesce(last_used_at::text, '-') || ':' || coalesce(revoked_at::text, '-'), ',' order by id), '')"
-                        + " from api_token", String.class);
-
-        new ApiTokenWarmUp(tokenService).run(null);
-
-        assertThat(jdbc.queryForObject(
-                "select coalesce(string_agg(id || ':' || coalesce(last_used_at::text, '-') || ':' || coalesce(revoked_at::text, '-'), ',' order by id), '')"
-                        + " from api_token", String.class)).isEqualTo(tokensBefore);
     }
 
     @Test

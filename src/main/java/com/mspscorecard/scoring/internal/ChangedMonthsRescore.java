@@ -13,7 +13,6 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.mspscorecard.metrics.NewHistories;
 import com.mspscorecard.scoring.engine.ChangeReach;
 import com.mspscorecard.scoring.engine.ClientHistory;
 import com.mspscorecard.scoring.engine.MonthIndex;
@@ -51,17 +50,8 @@ public class ChangedMonthsRescore {
      * @param changedMonths the months in which they changed (taken as changed for each of those clients)
      */
     public FullRescore.Done run(ScoringModel model, Set<Long> clientIds, Collection<YearMonth> changedMonths) {
-        return run(model, clientIds, changedMonths, NewHistories.NONE);
-    }
-
-    /**
-     * @param newHistories whole histories of some of {@code clientIds}, as the change wrote them: taken
-     *                     from here, not read back
-     */
-    public FullRescore.Done run(ScoringModel model, Set<Long> clientIds, Collection<YearMonth> changedMonths,
-                                NewHistories newHistories) {
         long start = System.nanoTime();
-        Plan plan = plan(model, clientIds, changedMonths, newHistories);
+        Plan plan = plan(model, clientIds, changedMonths);
         long planned = System.nanoTime();
         String replaced;
         int scorecards;
@@ -83,7 +73,7 @@ public class ChangedMonthsRescore {
      * these reads and their decoding compiled. Returns the number of scorecards computed.
      */
     int rehearse(ScoringModel model, Set<Long> clientIds, Collection<YearMonth> changedMonths) {
-        try (ScorecardBatches batches = plan(model, clientIds, changedMonths, NewHistories.NONE).batches()) {
+        try (ScorecardBatches batches = plan(model, clientIds, changedMonths).batches()) {
             while (batches.hasNext()) {
                 batches.next();
             }
@@ -106,19 +96,15 @@ public class ChangedMonthsRescore {
         }
     }
 
-    private Plan plan(ScoringModel model, Set<Long> clientIds, Collection<YearMonth> changedMonths,
-                      NewHistories newHistories) {
+    private Plan plan(ScoringModel model, Set<Long> clientIds, Collection<YearMonth> changedMonths) {
         // The figures from the earliest changed month's look-back on: enough for every month the change
         // reaches, but for a month that stopped being a client's latest long before (reloaded whole below).
         int lookBack = ChangeReach.lookBackMonths(model);
         YearMonth from = changedMonths.stream().min(YearMonth::compareTo).orElseThrow().minusMonths(lookBack);
-        ScoringInputs.Inputs all = inputs.since(from, newHistories);
+        ScoringInputs.Inputs all = inputs.since(from);
         Map<Long, ClientHistory> byClient = new java.util.LinkedHashMap<>(all.histories());
         List<Long> whole = new ArrayList<>();
         for (long id : clientIds) {
-            if (newHistories.clients().contains(id)) {
-                continue;
-            }
             ClientHistory history = byClient.get(id);
             if (history != null && history.firstMonth() != null && history.firstMonth().isBefore(from)) {
                 // Held months all changed: the latest month before the change is not among them.

@@ -18,7 +18,6 @@ import com.mspscorecard.clients.ClientFacts;
 import com.mspscorecard.clients.ClientQueries;
 import com.mspscorecard.incidents.IncidentFacts;
 import com.mspscorecard.incidents.IncidentQueries;
-import com.mspscorecard.metrics.NewHistories;
 import com.mspscorecard.metrics.SnapshotQueries;
 import com.mspscorecard.scoring.engine.ClientHistory;
 import com.mspscorecard.scoring.engine.IncidentCategory;
@@ -72,21 +71,12 @@ public class ScoringInputs {
      * that import's rescore).
      */
     public Inputs since(YearMonth from) {
-        return since(from, NewHistories.NONE);
-    }
-
-    /**
-     * As {@link #since(YearMonth)}, the clients of {@code newHistories} whole and as given there instead
-     * of read: a first import of 120,000 rows need not read back what it just stored.
-     */
-    public Inputs since(YearMonth from, NewHistories newHistories) {
         Map<Long, ClientFacts> facts = new LinkedHashMap<>();
         for (ClientFacts client : clients.all()) {
             facts.put(client.id(), client);
         }
         Map<Long, List<MonthlyFigures>> figures = new HashMap<>();
-        snapshots.forEachUnscaledBetween(from, YearMonth.of(9999, 12), newHistories.clients(), collect(figures));
-        newHistories.forEach(collect(figures));
+        snapshots.forEachUnscaledBetween(from, YearMonth.of(9999, 12), collect(figures));
         Inputs inputs = assemble(facts, figures, incidents.all());
         Map<Long, YearMonth> firstMonths = snapshots.firstMonths();
         inputs.histories().replaceAll((id, history) -> {

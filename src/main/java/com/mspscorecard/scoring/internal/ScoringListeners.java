@@ -25,7 +25,7 @@ class ScoringListeners {
 
     @EventListener
     void on(SnapshotsChanged event) {
-        scoring.rescoreClients(event.clientIds(), event.months(), event.newHistories());
+        scoring.rescoreClients(event.clientIds(), event.months(), false);
     }
 
     @EventListener
