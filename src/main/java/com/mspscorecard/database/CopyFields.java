@@ -4,7 +4,7 @@ package com.mspscorecard.database;
  * Fields of PostgreSQL's {@code COPY … to stdout} text format read straight from its bytes, for the
  * modules that read their tables in bulk (snapshots, a portfolio's figures): numbers become unscaled
  * whole numbers without a String or a {@link java.math.BigDecimal} each (a third of the time of JDBC
- * rows, measured for the portfolio's figures). Reading only: each module writes its own COPY text.
+ * rows, measured for the portfolio's figures). {@link CopyLine} writes the same format.
  */
 public final class CopyFields {
 
